@@ -1,0 +1,76 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "core/checkin/checkin.hpp"
+
+namespace rapport::cli {
+
+namespace {
+void print_result(const CheckinResult& r, bool json) {
+  if (json) {
+    nlohmann::json j = {{"outcome", outcome_name(r.outcome)},
+                        {"attendee", r.attendee ? to_json(*r.attendee) : nlohmann::json(nullptr)},
+                        {"at", r.at}};
+    if (!r.reason.empty()) j["reason"] = r.reason;
+    print_json_line(j);
+    return;
+  }
+  std::string who = r.attendee ? fmt::format("{} ({})", r.attendee->name, r.attendee->id) : "";
+  std::string when = parse_iso8601(r.at) ? local_hhmm(*parse_iso8601(r.at)) : r.at;
+  switch (r.outcome) {
+    case CheckinOutcome::checked_in: std::cout << fmt::format("checked in: {} at {}\n", who, when); break;
+    case CheckinOutcome::already_checked_in:
+      std::cout << fmt::format("already checked in: {} at {}\n", who, when);
+      break;
+    case CheckinOutcome::unknown_code: std::cout << fmt::format("unknown code: {}\n", r.reason); break;
+    case CheckinOutcome::cancelled: std::cout << fmt::format("cancelled: {} - {}\n", who, r.reason); break;
+    case CheckinOutcome::blocked: std::cout << fmt::format("blocked: {} - {}\n", who, r.reason); break;
+  }
+  std::cout.flush();
+}
+}  // namespace
+
+void add_checkin(CLI::App& root, Commands& out) {
+  struct Opts {
+    std::string db, code, id, batch, kiosk;
+    bool json = false;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* app = root.add_subcommand("checkin", "Check people in by scanned code, attendee id, or a batch file");
+  app->add_option("--db", o->db, "The event database")->required();
+  auto* code = app->add_option("code", o->code, "What the scanner read");
+  auto* id = app->add_option("--id", o->id, "Check in this attendee id");
+  auto* batch = app->add_option("--batch", o->batch, "A file with one code or id:ID per line");
+  code->excludes(id)->excludes(batch);
+  id->excludes(batch);
+  app->add_option("--kiosk", o->kiosk, "The kiosk id to record (default: the database's)");
+  app->add_flag("--json", o->json, "One JSON object per check-in");
+  out.push_back({app, [o]() -> int {
+                   if (o->code.empty() && o->id.empty() && o->batch.empty())
+                     return bad_input(make_error("checkin needs a CODE, --id ID or --batch FILE"));
+                   std::vector<BatchItem> items;
+                   if (!o->batch.empty()) {
+                     auto b = read_batch(o->batch);
+                     if (!b) return bad_input(b.error());
+                     items = std::move(b.value());
+                   } else if (!o->id.empty()) {
+                     items.push_back({0, true, o->id});
+                   } else {
+                     items.push_back({0, false, o->code});
+                   }
+                   auto store = open_store(o->db);
+                   if (!store) return bad_input(store.error());
+                   if (!o->kiosk.empty()) store->set_kiosk_id(o->kiosk);
+                   for (const auto& item : items) {
+                     auto r = item.by_id ? checkin_attendee(*store, item.value, CheckinMethod::id)
+                                         : checkin_scan(*store, item.value);
+                     if (!r) return failed(r.error());
+                     print_result(*r, o->json);
+                   }
+                   return kOk;
+                 }});
+}
+
+}  // namespace rapport::cli

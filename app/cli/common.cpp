@@ -1,0 +1,59 @@
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "core/util/text.hpp"
+
+namespace rapport::cli {
+
+int bad_input(const Error& e) {
+  std::cerr << "rapport: " << e.to_string() << std::endl;
+  return kBadInput;
+}
+
+int failed(const Error& e) {
+  std::cerr << "rapport: " << e.to_string() << std::endl;
+  return kFailed;
+}
+
+Result<Store> open_store(const std::string& path, bool read_only) {
+  return Store::open(path, OpenOptions{read_only});
+}
+
+Result<std::vector<BatchItem>> read_batch(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error("cannot read the batch file", path);
+  std::vector<BatchItem> out;
+  std::string line;
+  size_t n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    auto t = trim(line);
+    if (t.empty()) continue;
+    if (!is_valid_utf8(t)) return make_error("this line is not valid UTF-8", fmt::format("{}:{}", path, n));
+    BatchItem item{n, false, std::string(t)};
+    if (t.substr(0, 3) == "id:") {
+      item.by_id = true;
+      item.value = std::string(trim(t.substr(3)));
+      if (item.value.empty()) return make_error("'id:' needs an attendee id after it", fmt::format("{}:{}", path, n));
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+nlohmann::json to_json(const AttendeeRef& a) {
+  return {{"id", a.id}, {"name", a.name}, {"first_name", a.first_name}};
+}
+
+void print_json_line(const nlohmann::json& j) {
+  std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::fwrite(s.data(), 1, s.size(), stdout);
+  std::fputc('\n', stdout);
+  std::fflush(stdout);
+}
+
+}  // namespace rapport::cli

@@ -1,0 +1,36 @@
+// rapport: the event kiosk and the organizer's tools.
+#include <clocale>
+#include <iostream>
+
+#include "cli/command.hpp"
+
+int main(int argc, char** argv) {
+  std::setlocale(LC_ALL, "");
+  using namespace rapport::cli;
+  CLI::App app{"Rapport: check-in and introductions for networking events"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "rapport 0.1.0");
+  Commands commands;
+  add_init(app, commands);
+  add_import(app, commands);
+  add_checkin(app, commands);
+  add_demo_event(app, commands);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string where;
+    for (auto* sub : app.get_subcommands()) where = " " + sub->get_name();
+    std::cerr << "rapport" << where << ": " << e.what() << "\n(see 'rapport" << where
+              << " --help')" << std::endl;
+    return kBadInput;
+  }
+  for (auto& c : commands)
+    if (c.app->parsed()) return c.run();
+  return kBadInput;
+}

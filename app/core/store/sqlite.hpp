@@ -1,0 +1,127 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: prepared statements only, values always bound,
+// errors as Result values with SQLite's own words kept for the log.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/util/result.hpp"
+
+namespace rapport {
+
+class Stmt {
+ public:
+  Stmt() = default;
+  explicit Stmt(sqlite3_stmt* s) : s_(s) {}
+  Stmt(Stmt&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+  Stmt& operator=(Stmt&& o) noexcept {
+    if (this != &o) {
+      finalize();
+      s_ = std::exchange(o.s_, nullptr);
+    }
+    return *this;
+  }
+  ~Stmt() { finalize(); }
+
+  Stmt& bind(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+  }
+  Stmt& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
+  Stmt& bind(int i, bool v) { return bind(i, static_cast<int64_t>(v ? 1 : 0)); }
+  Stmt& bind(int i, double v) {
+    sqlite3_bind_double(s_, i, v);
+    return *this;
+  }
+  Stmt& bind_null(int i) {
+    sqlite3_bind_null(s_, i);
+    return *this;
+  }
+  Stmt& bind(int i, const std::optional<std::string>& v) {
+    return v ? bind(i, *v) : bind_null(i);
+  }
+  template <class... Args>
+  Stmt& bind_all(const Args&... args) {
+    int i = 1;
+    (bind(i++, args), ...);
+    return *this;
+  }
+
+  // One step: true when a row is ready, false when done; an error otherwise.
+  Result<bool> step();
+  // Runs to completion and resets, for INSERT/UPDATE/DELETE.
+  Status run();
+  void reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+  }
+
+  std::string text(int col) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, col))) : std::string();
+  }
+  std::optional<std::string> opt_text(int col) const {
+    if (sqlite3_column_type(s_, col) == SQLITE_NULL) return std::nullopt;
+    return text(col);
+  }
+  int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }
+  double real(int col) const { return sqlite3_column_double(s_, col); }
+  bool is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
+  sqlite3_stmt* raw() const { return s_; }
+
+ private:
+  void finalize() {
+    if (s_) sqlite3_finalize(s_);
+    s_ = nullptr;
+  }
+  sqlite3_stmt* s_ = nullptr;
+};
+
+class Db {
+ public:
+  enum class Mode { read_write, read_only, create };
+
+  static Result<Db> open(const std::string& path, Mode mode);
+  Db() = default;
+  Db(Db&&) noexcept;
+  Db& operator=(Db&&) noexcept;
+  ~Db();
+
+  Status exec(const std::string& sql);
+  Result<Stmt> prepare(std::string_view sql);
+  // A statement prepared once and kept for the life of the connection; reset on return.
+  Result<Stmt*> cached(std::string_view sql);
+
+  // Runs `body` inside BEGIN IMMEDIATE ... COMMIT. The write counts as done only when
+  // COMMIT returned OK; on any error everything is rolled back.
+  Status write(const std::function<Status()>& body);
+
+  Result<int64_t> scalar_int(std::string_view sql);
+  int64_t changes() const { return sqlite3_changes64(h_); }
+  std::string last_error() const { return h_ ? sqlite3_errmsg(h_) : "no database"; }
+  int last_error_code() const { return h_ ? sqlite3_extended_errcode(h_) : SQLITE_MISUSE; }
+  sqlite3* raw() const { return h_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  sqlite3* h_ = nullptr;
+  std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+};
+
+// A message for a person, from an SQLite result code ("the disk is full", ...).
+std::string describe_sqlite_error(int code, const std::string& detail);
+
+}  // namespace rapport
