@@ -1,0 +1,92 @@
+#pragma once
+// "Talk to these two people": the suggestion engine's public face. The kiosk UI and the
+// CLI both use exactly this; nothing here knows about ImGui.
+//
+// Threading: a Matcher is an in-memory index (a cache of the store). suggest() only reads
+// and updates memory, so the UI thread may call it; persisting what was shown is a
+// separate store write (record_suggestions_shown) that the kiosk's writer thread runs.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/roster/attendee.hpp"
+#include "core/store/store.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/result.hpp"
+
+namespace rapport {
+
+// Why this person: the card's label on the kiosk.
+enum class SuggestionKind {
+  you_could_help,       // "You could help": u can help with what v is looking for
+  they_could_help,      // "They could help": v can help with what u is looking for
+  shared_interest,      // "Shared interest": professional interests in common
+  outside_your_circle,  // "Outside your usual circle": a personal-interest match
+  looking_for_you,      // "Looking for you": v was shown u earlier and u is a good match
+};
+std::string_view kind_name(SuggestionKind k);   // JSON: "you_could_help", ...
+std::string_view kind_label(SuggestionKind k);  // UI: "You could help", ...
+
+struct Suggestion {
+  AttendeeRef person;
+  std::string initials;              // for the avatar ("TN"), never a photo
+  SuggestionKind kind = SuggestionKind::shared_interest;
+  double score = 0;
+  std::vector<std::string> reasons;  // short, plain, about the person: "You both love water skiing"
+  std::string starter;               // opening question: "Ask Thảo about water skiing"
+};
+
+struct Introduction {
+  AttendeeRef a;
+  AttendeeRef b;
+  std::string reason;  // "You know Ben and Carla: both work on climate data. Introduce them?"
+};
+
+struct SuggestionSet {
+  AttendeeRef for_person;
+  std::vector<Suggestion> suggestions;  // exactly `count` when enough people are eligible
+  std::vector<Introduction> introductions;
+  int connections_today = 0;
+  std::string note;  // kind words when fewer than two are eligible, or the "three new people" cheer
+};
+
+struct MatcherConfig {
+  double exposure_window_minutes = 60;  // how long being shown lowers one's weight
+  int exposure_cap_per_window = 6;      // shown this often in the window: rested until it passes
+  bool exclude_same_company = false;
+};
+
+struct SuggestOptions {
+  int count = 2;
+};
+
+class Matcher {
+ public:
+  // Builds the index from the store: attendees, tags, check-ins (who is present),
+  // connections, suggestions already shown (exposure, "looking for you").
+  static Result<std::unique_ptr<Matcher>> build(Store& store, MatcherConfig config = {});
+  virtual ~Matcher() = default;
+
+  // Suggestions for one attendee at time `now`; updates in-memory exposure as shown.
+  virtual Result<SuggestionSet> suggest(const std::string& attendee_id, SuggestOptions options,
+                                        TimePoint now) = 0;
+  // Incremental updates, called after the store write committed.
+  virtual void on_checkin(const std::string& attendee_id) = 0;
+  virtual void on_connection(const std::string& a_id, const std::string& b_id) = 0;
+  virtual void on_attendee_changed(const Attendee& attendee) = 0;  // import, forget, opt-out
+};
+
+// Persists what was shown (fair exposure and "looking for you" survive a restart).
+Status record_suggestions_shown(Store& store, const SuggestionSet& set);
+
+struct ConnectResult {
+  bool recorded = false;         // false when the pair had already met (reported, not an error)
+  std::string at;                // when the pair first met
+  AttendeeRef a, b;
+};
+// Records that two people met; stored once per unordered pair, whatever the order.
+Result<ConnectResult> record_connection(Store& store, const std::string& a_id,
+                                        const std::string& b_id, std::string_view method);
+
+}  // namespace rapport
