@@ -33,9 +33,17 @@ std::optional<RosterFormat> parse_format(std::string_view s) {
 }
 
 Result<ImportMapping> load_import_mapping(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error("cannot read the mapping file", path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return parse_import_mapping(buf.str(), path);
+}
+
+Result<ImportMapping> parse_import_mapping(std::string_view toml_text, const std::string& path) {
   toml::table doc;
   try {
-    doc = toml::parse_file(path);
+    doc = toml::parse(toml_text, path);
   } catch (const toml::parse_error& e) {
     return make_error(std::string(e.description()),
                       fmt::format("{}:{}", path, e.source().begin.line));
