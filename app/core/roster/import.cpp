@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/badge/badge_code.hpp"
 #include "core/roster/csv.hpp"
 #include "core/util/random.hpp"
 #include "core/util/text.hpp"
@@ -488,6 +489,9 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
         RAPPORT_TRY((*ins)->bind_all(c.code, a.id, std::string(code_kind_name(c.kind)), kiosk, now).run());
       }
     }
+    // Everyone gets a badge code in the same transaction, so no one is ever without one.
+    auto issued = ensure_badge_codes_in(db, kiosk, now);
+    if (!issued) return issued.error();
     return {};
   });
   if (!status) return status.error();
