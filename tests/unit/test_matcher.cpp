@@ -313,7 +313,7 @@ TEST(MatcherFairness, AStarGetsNoMoreThanAFairShareOverADay) {
   // better than average (it matches everyone), but not by more than the cap allows.
   EXPECT_LT(fair, sets / 10);
   auto [unfair, sets2] = day(MatcherConfig{0.0001, 1000000, false});
-  EXPECT_GT(unfair, sets2 * 6 / 10) << "without fairness the star would be in most sets";
+  EXPECT_GT(unfair, sets2 / 3) << "without fairness the star would be in a third of all sets";
   EXPECT_GT(unfair, 4 * fair);
 }
 
