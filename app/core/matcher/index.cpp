@@ -19,10 +19,10 @@ void Index::reserve(size_t people, size_t tag_occurrences) {
   shown_times_.reserve(people);
   floor_.reserve(people);
   tag_pool_.reserve(tag_occurrences);
+  tag_ids_.reserve(tag_occurrences / 4 + 16);
 }
 
-TagId Index::intern(const std::string& label) {
-  std::string key = tag_key(label);
+TagId Index::intern(std::string key, const std::string& label) {
   auto [it, inserted] = tag_ids_.try_emplace(std::move(key), static_cast<TagId>(labels_.size()));
   if (inserted) {
     labels_.push_back(std::string(trim(label)));
@@ -65,8 +65,9 @@ PersonIx Index::upsert(const Attendee& a) {
   for (int k = 0; k < kTagKindCount; ++k) {
     size_t begin = tag_pool_.size();
     for (const auto& label : a.tags[k]) {
-      if (tag_key(label).empty()) continue;
-      TagId t = intern(label);
+      std::string key = tag_key(label);
+      if (key.empty()) continue;
+      TagId t = intern(std::move(key), label);
       if (std::find(tag_pool_.begin() + static_cast<long>(begin), tag_pool_.end(), t) == tag_pool_.end())
         tag_pool_.push_back(t);
       if (tag_pool_.size() - begin == 255) break;  // more is noise, and the count is a byte

@@ -84,7 +84,7 @@ class Index {
   void refresh_floor(PersonIx p);  // enters or leaves the floor and the posting lists
   void add_postings(PersonIx p);
   void remove_postings(PersonIx p);
-  TagId intern(const std::string& label);
+  TagId intern(std::string key, const std::string& label);
 
   int64_t window_ms_;
   std::vector<Person> people_;

@@ -57,6 +57,8 @@ constexpr double kIntroductionMin = 1.0;
 constexpr double kLookingForYouLift = 3.0;
 constexpr size_t kShortlist = 32;
 constexpr size_t kFallbackSample = 256;
+constexpr size_t kWideShortlist = 256;
+constexpr size_t kPersonalShortlist = 16;
 
 struct Candidate {
   PersonIx v = kNone;
@@ -156,6 +158,7 @@ class IndexedMatcher final : public Matcher {
   std::vector<uint32_t> stamp_;
   uint32_t epoch_ = 0;
   std::vector<PersonIx> touched_;
+  std::vector<std::pair<float, PersonIx>> wide_, personal_;
 };
 
 void IndexedMatcher::gather(PersonIx u, int64_t now_ms, std::vector<Candidate>& out) {
@@ -195,9 +198,34 @@ void IndexedMatcher::gather(PersonIx u, int64_t now_ms, std::vector<Candidate>& 
   walk(TagKind::can_help_with, TagKind::looking_for, 2);
   walk(TagKind::looking_for, TagKind::can_help_with, 3);
 
-  out.clear();
-  out.reserve(touched_.size() + index_.seen_by(u).size());
+  // First pass, cheap arithmetic only: the plain score of everyone touched. Only the best
+  // few hundred (and the best personal-interest matches, for the personal slot) go on to
+  // the hard rules and fairness. A little hash noise breaks ties differently each query.
+  wide_.clear();
+  personal_.clear();
   for (PersonIx v : touched_) {
+    if (v == u) continue;
+    const auto& a = acc_[v];
+    float noise = 1.0f + 0.02f * static_cast<float>(mix(v ^ (queries_ << 24)) & 1023) / 1023.0f;
+    float base = static_cast<float>(combine(PairSignals{a[0], a[1], a[2], a[3]})) * noise;
+    wide_.push_back({base, v});
+    if (a[1] > 0) personal_.push_back({base, v});
+  }
+  auto keep_best = [](std::vector<std::pair<float, PersonIx>>& list, size_t n) {
+    if (list.size() <= n) return;
+    std::nth_element(list.begin(), list.begin() + static_cast<long>(n), list.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    list.resize(n);
+  };
+  keep_best(wide_, kWideShortlist);
+  keep_best(personal_, kPersonalShortlist);
+  for (const auto& x : personal_)
+    if (stamp_[x.second] == epoch_) wide_.push_back(x);
+  out.clear();
+  out.reserve(wide_.size() + index_.seen_by(u).size());
+  for (const auto& [base, v] : wide_) {
+    if (stamp_[v] != epoch_) continue;  // already taken (a personal match also in the wide list)
+    stamp_[v] = epoch_ - 1;
     if (excluded(u, v)) continue;
     const auto& a = acc_[v];
     out.push_back(rate(u, v, PairSignals{a[0], a[1], a[2], a[3]}, now_ms));

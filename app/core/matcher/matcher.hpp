@@ -67,7 +67,7 @@ struct MatcherConfig {
   bool exclude_same_company = false;
   // Very common tags have long posting lists; a query reads at most this many entries of
   // one list (from a rotating start, so everyone on it gets their turn).
-  size_t posting_scan_limit = 4096;
+  size_t posting_scan_limit = 1024;
 };
 
 struct SuggestOptions {
