@@ -282,7 +282,7 @@ TEST(MatcherPicks, KindWordsWhenFewerThanTwoAreFree) {
 }
 
 // Fairness: a star who shares common tags with everyone is not in everyone's two. With
-// fairness switched off (no window) the same star is in nearly every set: the property
+// fairness switched off (no window) the same star is in over a third of all sets: the property
 // is the matcher's doing, not the data's.
 TEST(MatcherFairness, AStarGetsNoMoreThanAFairShareOverADay) {
   auto day = [](MatcherConfig config) {
