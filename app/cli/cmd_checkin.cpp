@@ -34,32 +34,20 @@ void print_result(const CheckinResult& r, bool json) {
 
 void add_checkin(CLI::App& root, Commands& out) {
   struct Opts {
-    std::string db, code, id, batch, kiosk;
+    std::string db, kiosk;
+    QueryOptions query;
     bool json = false;
   };
   auto o = std::make_shared<Opts>();
   auto* app = root.add_subcommand("checkin", "Check people in by scanned code, attendee id, or a batch file");
   app->add_option("--db", o->db, "The event database")->required();
-  auto* code = app->add_option("code", o->code, "What the scanner read");
-  auto* id = app->add_option("--id", o->id, "Check in this attendee id");
-  auto* batch = app->add_option("--batch", o->batch, "A file with one code or id:ID per line");
-  code->excludes(id)->excludes(batch);
-  id->excludes(batch);
+  add_query_options(*app, o->query);
   app->add_option("--kiosk", o->kiosk, "The kiosk id to record (default: the database's)");
   app->add_flag("--json", o->json, "One JSON object per check-in");
   out.push_back({app, [o]() -> int {
-                   if (o->code.empty() && o->id.empty() && o->batch.empty())
-                     return bad_input(make_error("checkin needs a CODE, --id ID or --batch FILE"));
-                   std::vector<BatchItem> items;
-                   if (!o->batch.empty()) {
-                     auto b = read_batch(o->batch);
-                     if (!b) return bad_input(b.error());
-                     items = std::move(b.value());
-                   } else if (!o->id.empty()) {
-                     items.push_back({0, true, o->id});
-                   } else {
-                     items.push_back({0, false, o->code});
-                   }
+                   auto queries = collect_queries(o->query, "checkin");
+                   if (!queries) return bad_input(queries.error());
+                   const auto& items = queries.value();
                    auto store = open_store(o->db);
                    if (!store) return bad_input(store.error());
                    if (!o->kiosk.empty()) store->set_kiosk_id(o->kiosk);

@@ -86,7 +86,8 @@ void print_problem(const BatchItem& item, const Problem& p, const SuggestionSet*
 
 void add_suggest(CLI::App& root, Commands& out) {
   struct Opts {
-    std::string db, code, id, batch, kiosk;
+    std::string db, kiosk;
+    QueryOptions query;
     int count = 2;
     bool json = false, dry_run = false;
   };
@@ -94,30 +95,17 @@ void add_suggest(CLI::App& root, Commands& out) {
   auto* app = root.add_subcommand("suggest", "Two people to talk to, explained, for a scanned badge or an attendee id");
   app->footer(kFooter);
   app->add_option("--db", o->db, "The event database")->required();
-  auto* code = app->add_option("code", o->code, "What the scanner read");
-  auto* id = app->add_option("--id", o->id, "Suggest for this attendee id");
-  auto* batch = app->add_option("--batch", o->batch, "A file with one code or id:ID per line");
-  code->excludes(id)->excludes(batch);
-  id->excludes(batch);
+  add_query_options(*app, o->query);
   app->add_option("--count", o->count, "How many people to suggest (1-10)")->capture_default_str();
   app->add_flag("--dry-run", o->dry_run, "Preview: do not record what was shown");
   app->add_option("--kiosk", o->kiosk, "The kiosk id to record (default: the database's)");
   app->add_flag("--json", o->json, "One JSON object per query");
   out.push_back({app, [o]() -> int {
-                   if (o->code.empty() && o->id.empty() && o->batch.empty())
-                     return bad_input(make_error("suggest needs a CODE, --id ID or --batch FILE"));
                    if (o->count < 1 || o->count > 10)
                      return bad_input(make_error(fmt::format("--count must be between 1 and 10, not {}", o->count)));
-                   std::vector<BatchItem> items;
-                   if (!o->batch.empty()) {
-                     auto b = read_batch(o->batch);
-                     if (!b) return bad_input(b.error());
-                     items = std::move(b.value());
-                   } else if (!o->id.empty()) {
-                     items.push_back({0, true, o->id});
-                   } else {
-                     items.push_back({0, false, o->code});
-                   }
+                   auto queries = collect_queries(o->query, "suggest");
+                   if (!queries) return bad_input(queries.error());
+                   const auto& items = queries.value();
                    auto store = open_store(o->db);
                    if (!store) return bad_input(store.error());
                    if (!o->kiosk.empty()) store->set_kiosk_id(o->kiosk);
@@ -160,7 +148,7 @@ void add_suggest(CLI::App& root, Commands& out) {
                      else
                        print_human(*set);
                    }
-                   return any_problem && o->batch.empty() ? kFailed : kOk;
+                   return any_problem && o->query.batch.empty() ? kFailed : kOk;
                  }});
 }
 

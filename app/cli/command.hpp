@@ -41,6 +41,14 @@ struct BatchItem {
 };
 Result<std::vector<BatchItem>> read_batch(const std::string& path);
 
+// The "(CODE | --id ID | --batch FILE)" trio that checkin and suggest share.
+struct QueryOptions {
+  std::string code, id, batch;
+};
+void add_query_options(CLI::App& app, QueryOptions& q);
+// The queries the options name, or why not (no query given, unreadable batch file).
+Result<std::vector<BatchItem>> collect_queries(const QueryOptions& q, std::string_view command);
+
 nlohmann::json to_json(const AttendeeRef& a);
 // Prints one JSON value on its own line and flushes (acknowledged output).
 void print_json_line(const nlohmann::json& j);

@@ -45,6 +45,21 @@ Result<std::vector<BatchItem>> read_batch(const std::string& path) {
   return out;
 }
 
+void add_query_options(CLI::App& app, QueryOptions& q) {
+  auto* code = app.add_option("code", q.code, "What the scanner read");
+  auto* id = app.add_option("--id", q.id, "An attendee id instead of a code");
+  auto* batch = app.add_option("--batch", q.batch, "A file with one code or id:ID per line");
+  code->excludes(id)->excludes(batch);
+  id->excludes(batch);
+}
+
+Result<std::vector<BatchItem>> collect_queries(const QueryOptions& q, std::string_view command) {
+  if (!q.batch.empty()) return read_batch(q.batch);
+  if (!q.id.empty()) return std::vector<BatchItem>{{0, true, q.id}};
+  if (!q.code.empty()) return std::vector<BatchItem>{{0, false, q.code}};
+  return make_error(fmt::format("{} needs a CODE, --id ID or --batch FILE", command));
+}
+
 nlohmann::json to_json(const AttendeeRef& a) {
   return {{"id", a.id}, {"name", a.name}, {"first_name", a.first_name}};
 }

@@ -91,18 +91,7 @@ TEST_P(DiskFaults, FailingAtEveryPointOfAnImportWritesNothing) {
 INSTANTIATE_TEST_SUITE_P(FullAndFailing, DiskFaults,
                          ::testing::Values(FaultyVfs::Fault::disk_full, FaultyVfs::Fault::io_error));
 
-TEST(StartUp, ReadOnlyFileIsAClearErrorAndUntouched) {
-  TempDir dir;
-  auto path = dir.file("ro.sqlite");
-  { make_event(path, 3); }
-  auto before = test::read_file(path);
-  chmod(path.c_str(), 0444);
-  if (access(path.c_str(), W_OK) == 0) GTEST_SKIP() << "running as a user who can write read-only files";
-  auto s = Store::open(path);
-  ASSERT_FALSE(s.ok());
-  EXPECT_NE(s.error().message.find("read-only"), std::string::npos);
-  EXPECT_EQ(test::read_file(path), before);
-}
+// The read-only case runs end to end in tests/cli/test_startup_cli.cpp (a read-only mount).
 
 TEST(StartUp, DamagedFileIsReportedByVerify) {
   TempDir dir;

@@ -97,15 +97,10 @@ Result<std::string> reissue_badge(Store& store, const std::string& attendee_id) 
 }
 
 Result<std::optional<std::string>> active_badge_code(Db& db, const std::string& attendee_id) {
-  auto st = db.cached(
+  return db.text_of(
       "SELECT code FROM attendee_codes WHERE attendee_id = ? AND kind = 'badge' AND revoked_at IS NULL "
-      "ORDER BY created_at DESC LIMIT 1");
-  if (!st) return st.error();
-  (*st)->bind(1, attendee_id);
-  auto row = (*st)->step();
-  if (!row) return row.error();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>((*st)->text(0));
+      "ORDER BY created_at DESC LIMIT 1",
+      attendee_id);
 }
 
 }  // namespace rapport

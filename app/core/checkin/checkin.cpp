@@ -26,13 +26,7 @@ std::string_view method_name(CheckinMethod m) {
 }
 
 Result<std::optional<std::string>> checkin_time(Db& db, const std::string& attendee_id) {
-  auto st = db.cached("SELECT at FROM checkins WHERE attendee_id = ?");
-  if (!st) return st.error();
-  (*st)->bind(1, attendee_id);
-  auto row = (*st)->step();
-  if (!row) return row.error();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>((*st)->text(0));
+  return db.text_of("SELECT at FROM checkins WHERE attendee_id = ?", attendee_id);
 }
 
 Result<CheckinResult> checkin_attendee(Store& store, const std::string& attendee_id,

@@ -335,15 +335,6 @@ bool same_person_data(const Attendee& a, const Attendee& b) {
   return true;
 }
 
-Result<std::optional<std::string>> lookup(Db& db, std::string_view sql, const std::string& key) {
-  auto st = db.cached(sql);
-  if (!st) return st.error();
-  (*st)->bind(1, key);
-  auto row = (*st)->step();
-  if (!row) return row.error();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>((*st)->text(0));
-}
 
 }  // namespace
 
@@ -369,7 +360,7 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
 
       // Forgotten people stay forgotten.
       if (check_forgotten && !a.id.empty()) {
-        auto f = lookup(db, "SELECT attendee_id FROM forgotten WHERE attendee_id = ?", a.id);
+        auto f = db.text_of("SELECT attendee_id FROM forgotten WHERE attendee_id = ?", a.id);
         if (!f) return f.error();
         if (*f) {
           sum.skipped.push_back({row.line, "this person asked to be forgotten"});
@@ -377,7 +368,7 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
         }
       }
       if (check_forgotten && !a.email.empty()) {
-        auto f = lookup(db, "SELECT attendee_id FROM forgotten WHERE email_hash = ?",
+        auto f = db.text_of("SELECT attendee_id FROM forgotten WHERE email_hash = ?",
                         hash_hex(ascii_lower(a.email)));
         if (!f) return f.error();
         if (*f) {
@@ -389,12 +380,12 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
       // Match an existing attendee: id, else a ticket code, else the email.
       std::optional<std::string> existing;
       if (!a.id.empty()) {
-        auto r = lookup(db, "SELECT id FROM attendees WHERE id = ?", a.id);
+        auto r = db.text_of("SELECT id FROM attendees WHERE id = ?", a.id);
         if (!r) return r.error();
         existing = *r;
       } else {
         for (const auto& c : a.codes) {
-          auto r = lookup(db, "SELECT attendee_id FROM attendee_codes WHERE code = ?", c.code);
+          auto r = db.text_of("SELECT attendee_id FROM attendee_codes WHERE code = ?", c.code);
           if (!r) return r.error();
           if (*r) {
             existing = *r;
@@ -402,7 +393,7 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
           }
         }
         if (!existing && !a.email.empty()) {
-          auto r = lookup(db, "SELECT id FROM attendees WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
+          auto r = db.text_of("SELECT id FROM attendees WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
                           a.email);
           if (!r) return r.error();
           existing = *r;
@@ -417,7 +408,7 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
       }
       bool conflict = false;
       for (const auto& c : a.codes) {
-        auto owner = lookup(db, "SELECT attendee_id FROM attendee_codes WHERE code = ?", c.code);
+        auto owner = db.text_of("SELECT attendee_id FROM attendee_codes WHERE code = ?", c.code);
         if (!owner) return owner.error();
         auto [it, fresh] = codes_in_file.emplace(c.code, row.line);
         if ((*owner && **owner != a.id) || (!fresh && it->second != row.line)) {
@@ -438,7 +429,7 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
         }
         bool codes_known = true;
         for (const auto& c : a.codes) {
-          auto owner = lookup(db, "SELECT attendee_id FROM attendee_codes WHERE code = ?", c.code);
+          auto owner = db.text_of("SELECT attendee_id FROM attendee_codes WHERE code = ?", c.code);
           if (!owner) return owner.error();
           codes_known = codes_known && owner->has_value();
         }

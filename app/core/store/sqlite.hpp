@@ -109,6 +109,17 @@ class Db {
   Status write(const std::function<Status()>& body);
 
   Result<int64_t> scalar_int(std::string_view sql);
+  // The first column of the first row of a cached query with bound values, if any row.
+  template <class... Args>
+  Result<std::optional<std::string>> text_of(std::string_view sql, const Args&... args) {
+    auto st = cached(sql);
+    if (!st) return st.error();
+    (*st)->bind_all(args...);
+    auto row = (*st)->step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<std::string>();
+    return std::optional<std::string>((*st)->text(0));
+  }
   int64_t changes() const { return sqlite3_changes64(h_); }
   std::string last_error() const { return h_ ? sqlite3_errmsg(h_) : "no database"; }
   int last_error_code() const { return h_ ? sqlite3_extended_errcode(h_) : SQLITE_MISUSE; }
