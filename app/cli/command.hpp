@@ -50,5 +50,9 @@ void add_init(CLI::App& root, Commands& out);
 void add_import(CLI::App& root, Commands& out);
 void add_checkin(CLI::App& root, Commands& out);
 void add_demo_event(CLI::App& root, Commands& out);
+void add_export(CLI::App& root, Commands& out);
+void add_merge(CLI::App& root, Commands& out);
+void add_forget(CLI::App& root, Commands& out);
+void add_stats(CLI::App& root, Commands& out);
 
 }  // namespace rapport::cli

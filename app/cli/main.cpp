@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   add_import(app, commands);
   add_checkin(app, commands);
   add_demo_event(app, commands);
+  add_export(app, commands);
+  add_merge(app, commands);
+  add_forget(app, commands);
+  add_stats(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
