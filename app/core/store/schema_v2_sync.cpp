@@ -10,6 +10,10 @@ namespace rapport::schema {
 // Tag links travel with their attendee row (import bumps attendees.updated_at when tags
 // change); tags and forgotten are small and are always compared in full.
 //
+// stamp is a random number per entry: a reader keeps the stamp of the last entry it read,
+// and when the source's entry at that seq has another stamp, the file was restored from
+// an older copy (its numbers were handed out again) and must be read in full.
+//
 // sync_sources: in the organizer file, how far each source file has been merged. A source
 // file is named by its event row (kiosk_id, created_at): a kiosk file re-created under the
 // same kiosk id is a new source.
@@ -22,42 +26,44 @@ CREATE TABLE sync_log (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   tbl TEXT NOT NULL,
   k1  TEXT NOT NULL,
-  k2  TEXT NOT NULL DEFAULT ''
+  k2  TEXT NOT NULL DEFAULT '',
+  stamp INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TRIGGER sync_log_attendees_insert AFTER INSERT ON attendees
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('attendees', NEW.id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('attendees', NEW.id, random()); END;
 CREATE TRIGGER sync_log_attendees_update AFTER UPDATE ON attendees
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('attendees', NEW.id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('attendees', NEW.id, random()); END;
 
 CREATE TRIGGER sync_log_codes_insert AFTER INSERT ON attendee_codes
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('attendee_codes', NEW.code); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('attendee_codes', NEW.code, random()); END;
 CREATE TRIGGER sync_log_codes_update AFTER UPDATE ON attendee_codes
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('attendee_codes', NEW.code); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('attendee_codes', NEW.code, random()); END;
 
 CREATE TRIGGER sync_log_checkins_insert AFTER INSERT ON checkins
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('checkins', NEW.attendee_id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('checkins', NEW.attendee_id, random()); END;
 CREATE TRIGGER sync_log_checkins_update AFTER UPDATE ON checkins
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('checkins', NEW.attendee_id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('checkins', NEW.attendee_id, random()); END;
 
 CREATE TRIGGER sync_log_connections_insert AFTER INSERT ON connections
-BEGIN INSERT INTO sync_log (tbl, k1, k2) VALUES ('connections', NEW.a_id, NEW.b_id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, k2, stamp) VALUES ('connections', NEW.a_id, NEW.b_id, random()); END;
 CREATE TRIGGER sync_log_connections_update AFTER UPDATE ON connections
-BEGIN INSERT INTO sync_log (tbl, k1, k2) VALUES ('connections', NEW.a_id, NEW.b_id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, k2, stamp) VALUES ('connections', NEW.a_id, NEW.b_id, random()); END;
 
 CREATE TRIGGER sync_log_suggestions_insert AFTER INSERT ON suggestions_shown
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('suggestions_shown', NEW.id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('suggestions_shown', NEW.id, random()); END;
 
 CREATE TRIGGER sync_log_forgotten_insert AFTER INSERT ON forgotten
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('forgotten', NEW.attendee_id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('forgotten', NEW.attendee_id, random()); END;
 CREATE TRIGGER sync_log_forgotten_update AFTER UPDATE ON forgotten
-BEGIN INSERT INTO sync_log (tbl, k1) VALUES ('forgotten', NEW.attendee_id); END;
+BEGIN INSERT INTO sync_log (tbl, k1, stamp) VALUES ('forgotten', NEW.attendee_id, random()); END;
 
 CREATE TABLE sync_sources (
   kiosk_id    TEXT NOT NULL,
   created_at  TEXT NOT NULL,
   event_name  TEXT NOT NULL DEFAULT '',
   last_seq    INTEGER NOT NULL DEFAULT 0,
+  last_stamp  INTEGER NOT NULL DEFAULT 0,
   path        TEXT NOT NULL DEFAULT '',
   merged_at   TEXT NOT NULL,
   rows_merged INTEGER NOT NULL DEFAULT 0,

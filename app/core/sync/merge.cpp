@@ -83,23 +83,41 @@ Status merge_one(Store& org, const std::string& src, const std::string& path, So
   auto has_log = db.scalar_int(fmt::format(
       "SELECT count(*) FROM {}.sqlite_master WHERE type = 'table' AND name = 'sync_log'", src));
   if (!has_log) return has_log.error();
-  int64_t cursor = 0;
+  int64_t cursor = 0, cursor_stamp = 0;
   {
-    auto st = db.prepare("SELECT last_seq FROM sync_sources WHERE kiosk_id = ? AND created_at = ?");
+    auto st = db.prepare("SELECT last_seq, last_stamp FROM sync_sources WHERE kiosk_id = ? AND created_at = ?");
     if (!st) return st.error();
     st->bind_all(kiosk, created);
     auto r = st->step();
     if (!r) return r.error();
-    if (*r) cursor = st->integer(0);
+    if (*r) {
+      cursor = st->integer(0);
+      cursor_stamp = st->integer(1);
+    }
   }
-  int64_t top = 0;
+  int64_t top = 0, top_stamp = 0;
+  bool same_history = false;
   if (*has_log) {
-    auto t = db.scalar_int(fmt::format("SELECT coalesce(max(seq), 0) FROM {}.sync_log", src));
-    if (!t) return t.error();
-    top = *t;
+    auto st = db.prepare(fmt::format(
+        "SELECT seq, stamp FROM {0}.sync_log WHERE seq = (SELECT max(seq) FROM {0}.sync_log) "
+        "UNION ALL SELECT -1, stamp FROM {0}.sync_log WHERE seq = ?", src));
+    if (!st) return st.error();
+    st->bind_all(cursor);
+    while (true) {
+      auto r = st->step();
+      if (!r) return r.error();
+      if (!*r) break;
+      if (st->integer(0) >= 0) {
+        top = st->integer(0);
+        top_stamp = st->integer(1);
+      } else {
+        same_history = st->integer(1) == cursor_stamp;
+      }
+    }
   }
-  // A file whose log is behind our cursor was restored from an older copy: read it all.
-  bool full = !*has_log || cursor == 0 || top < cursor;
+  // The entry we stopped at must still be there with the same stamp; otherwise the file
+  // was restored from an older copy and its numbers were reused: read it all.
+  bool full = !*has_log || cursor == 0 || top < cursor || !same_history;
   rep.full_scan = full;
   rep.from_seq = full ? 0 : cursor;
   rep.to_seq = top;
@@ -246,15 +264,15 @@ ON CONFLICT (id) DO NOTHING
 
   // 10. Remember how far we got.
   auto cur = db.prepare(R"sql(
-INSERT INTO sync_sources (kiosk_id, created_at, event_name, last_seq, path, merged_at, rows_merged)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+INSERT INTO sync_sources (kiosk_id, created_at, event_name, last_seq, last_stamp, path, merged_at, rows_merged)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 ON CONFLICT (kiosk_id, created_at) DO UPDATE SET
-  last_seq = excluded.last_seq, path = excluded.path, event_name = excluded.event_name,
+  last_seq = excluded.last_seq, last_stamp = excluded.last_stamp, path = excluded.path, event_name = excluded.event_name,
   merged_at = CASE WHEN excluded.rows_merged > 0 THEN excluded.merged_at ELSE sync_sources.merged_at END,
   rows_merged = sync_sources.rows_merged + excluded.rows_merged
 )sql");
   if (!cur) return cur.error();
-  return cur->bind_all(kiosk, created, name, top, fs::absolute(path).lexically_normal().string(),
+  return cur->bind_all(kiosk, created, name, top, top_stamp, fs::absolute(path).lexically_normal().string(),
                        org.now_iso(), rep.total())
       .run();
 }
