@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -9,6 +10,8 @@
 #include "core/sync/merge.hpp"
 
 namespace rapport::cli {
+
+namespace fs = std::filesystem;
 
 void add_export(CLI::App& root, Commands& out) {
   struct Opts {
@@ -29,6 +32,14 @@ void add_export(CLI::App& root, Commands& out) {
                    if (o->organizer.empty() && o->csv.empty() && o->followups.empty())
                      return bad_input(make_error("export needs --organizer FILE, --csv DIR or --followups DIR"));
                    if (auto info = inspect_source(o->db); !info) return bad_input(info.error());
+                   for (const auto* dir : {&o->csv, &o->followups}) {
+                     std::error_code ec;
+                     if (!dir->empty() && fs::exists(*dir, ec) && !fs::is_directory(*dir, ec))
+                       return bad_input(make_error("this is a file, not a folder; name a folder for the export", *dir));
+                     auto parent = fs::path(*dir).parent_path();
+                     if (!dir->empty() && !parent.empty() && !fs::is_directory(parent, ec))
+                       return bad_input(make_error("the folder that should hold the export is not there", *dir));
+                   }
                    nlohmann::json j = nlohmann::json::object();
                    if (!o->organizer.empty()) {
                      if (auto t = check_organizer_target(o->organizer); !t) return bad_input(t.error());
@@ -47,7 +58,7 @@ void add_export(CLI::App& root, Commands& out) {
                    if (!store) return bad_input(store.error());
                    if (!o->csv.empty()) {
                      auto r = export_csv(store->db(), o->csv, CsvExportOptions{o->excel});
-                     if (!r) return r.error().where == o->csv ? bad_input(r.error()) : failed(r.error());
+                     if (!r) return failed(r.error());
                      if (o->json) {
                        j["csv"] = {{"dir", o->csv},
                                    {"files", r->files},
@@ -67,7 +78,7 @@ void add_export(CLI::App& root, Commands& out) {
                    }
                    if (!o->followups.empty()) {
                      auto r = export_followups(store->db(), o->followups, o->excel);
-                     if (!r) return r.error().where == o->followups ? bad_input(r.error()) : failed(r.error());
+                     if (!r) return failed(r.error());
                      if (o->json) {
                        j["followups"] = {{"dir", o->followups},
                                          {"files", r->files.size()},
