@@ -96,3 +96,23 @@ TEST(Stats, AnEmptyEvent) {
   EXPECT_TRUE(st->kiosks.empty());
   EXPECT_EQ(st->top_interests_among, "registered");
 }
+
+#include "core/sync/graph.hpp"
+
+TEST(ConnectionGraph, NodesAndEdgesForTheAdminPicture) {
+  TempDir dir;
+  Store s = make_kiosk(dir.file("door.sqlite"), "door", 10);
+  ASSERT_TRUE(s.db().exec("UPDATE attendees SET consent = (id <> 'A00003')").ok());
+  connect(s, 1, 2, "2026-11-21T10:00:00.000Z");
+  connect(s, 1, 3, "2026-11-21T09:00:00.000Z");
+  auto g = load_connection_graph(s.db());
+  ASSERT_TRUE(g.ok()) << g.error().to_string();
+  ASSERT_EQ(g->nodes.size(), 3u);
+  EXPECT_EQ(g->nodes[0].id, "A00001");
+  EXPECT_EQ(g->nodes[0].degree, 2);
+  EXPECT_FALSE(g->nodes[0].label.empty());
+  EXPECT_TRUE(g->nodes[2].label.empty());  // did not consent: a dot without a name
+  ASSERT_EQ(g->edges.size(), 2u);
+  EXPECT_EQ(g->edges[0].at, "2026-11-21T09:00:00.000Z");
+  EXPECT_EQ(g->nodes[g->edges[0].b].id, "A00003");
+}
