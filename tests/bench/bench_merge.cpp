@@ -5,7 +5,9 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <random>
 #include <unistd.h>
@@ -44,9 +46,23 @@ struct Day {
   fs::path dir;
   std::vector<std::string> kiosks;
 
+  bool keep = false;
+
   Day() {
-    dir = fs::temp_directory_path() / fmt::format("rapport-bench-merge-{}", ::getpid());
+    // RAPPORT_BENCH_DIR keeps the generated kiosk files between runs (setup takes a while).
+    if (const char* d = std::getenv("RAPPORT_BENCH_DIR"); d && *d) {
+      dir = d;
+      keep = true;
+    } else {
+      dir = fs::temp_directory_path() / fmt::format("rapport-bench-merge-{}", ::getpid());
+    }
     fs::create_directories(dir);
+    if (keep && fs::exists(dir / "ready")) {
+      for (int k = 0; k < kKiosks; ++k) kiosks.push_back((dir / fmt::format("kiosk-{}.sqlite", k)).string());
+      for (const char* f : {"organizer.sqlite", "organizer-again.sqlite"})
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(dir / (std::string(f) + suffix));
+      return;
+    }
     auto first = (dir / "kiosk-0.sqlite").string();
     {
       auto s = Store::create(first, EventInfo{"Big Day", "2026-11-21", "kiosk-0"},
@@ -110,10 +126,11 @@ struct Day {
         return {};
       }));
     }
+    if (keep) std::ofstream(dir / "ready") << "kiosk files generated\n";
   }
   ~Day() {
     std::error_code ec;
-    fs::remove_all(dir, ec);
+    if (!keep) fs::remove_all(dir, ec);
   }
 };
 

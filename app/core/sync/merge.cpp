@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 
 #include "core/store/schema.hpp"
@@ -57,59 +58,70 @@ Result<int64_t> run_counted(Db& db, const std::string& sql, int64_t bind_lo = -1
   return db.changes();
 }
 
-// The rows of `table` (alias s) this merge reads: all of them, or those whose keys the
-// source's sync_log lists since the cursor (collected in temp.changed).
-std::string rows_of(const std::string& src, const std::string& table, bool full) {
-  if (full) return fmt::format("{}.{} s", src, table);
+// One source file during a merge: where it is attached and what to read from it.
+struct Source {
+  int index = 0;
+  std::string alias, path, kiosk, created, name;
+  bool full = true;
+  int64_t cursor = 0, top = 0, top_stamp = 0;
+};
+
+// The rows of `table` (alias s) this merge reads from a source: all of them, or those
+// whose keys its sync_log lists since the cursor (collected in temp.changed).
+std::string rows_of(const Source& src, const std::string& table) {
+  if (src.full) return fmt::format("{}.{} s", src.alias, table);
   if (table == "connections")
-    return fmt::format("temp.changed k JOIN {}.connections s ON k.tbl = 'connections' AND s.a_id = k.k1 AND s.b_id = k.k2", src);
+    return fmt::format("temp.changed k JOIN {}.connections s ON k.src = {} AND k.tbl = 'connections' "
+                       "AND s.a_id = k.k1 AND s.b_id = k.k2",
+                       src.alias, src.index);
   std::string key = table == "attendees" ? "id" : table == "attendee_codes" ? "code"
                   : table == "suggestions_shown" ? "id" : "attendee_id";
-  return fmt::format("temp.changed k JOIN {}.{} s ON k.tbl = '{}' AND s.{} = k.k1", src, table, table, key);
+  return fmt::format("temp.changed k JOIN {}.{} s ON k.src = {} AND k.tbl = '{}' AND s.{} = k.k1", src.alias, table,
+                     src.index, table, key);
 }
 
-Status merge_one(Store& org, const std::string& src, const std::string& path, SourceReport& rep) {
-  Db& db = org.db();
-  // Who the source is, and how far we got last time.
-  auto ev = db.prepare(fmt::format("SELECT kiosk_id, created_at, name FROM {}.event WHERE id = 1", src));
+// Who the source is, how far we got last time, and which keys changed since.
+Status prepare_source(Db& db, Source& src, SourceReport& rep) {
+  auto ev = db.prepare(fmt::format("SELECT kiosk_id, created_at, name FROM {}.event WHERE id = 1", src.alias));
   if (!ev) return ev.error();
   auto row = ev->step();
   if (!row) return row.error();
-  if (!*row) return make_error("this file has no event row; it was not made by 'rapport init'", path);
-  std::string kiosk = ev->text(0), created = ev->text(1), name = ev->text(2);
+  if (!*row) return make_error("this file has no event row; it was not made by 'rapport init'", src.path);
+  src.kiosk = ev->text(0);
+  src.created = ev->text(1);
+  src.name = ev->text(2);
   ev = Stmt();
-  rep.kiosk_id = kiosk;
+  rep.kiosk_id = src.kiosk;
 
   auto has_log = db.scalar_int(fmt::format(
-      "SELECT count(*) FROM {}.sqlite_master WHERE type = 'table' AND name = 'sync_log'", src));
+      "SELECT count(*) FROM {}.sqlite_master WHERE type = 'table' AND name = 'sync_log'", src.alias));
   if (!has_log) return has_log.error();
-  int64_t cursor = 0, cursor_stamp = 0;
+  int64_t cursor_stamp = 0;
   {
     auto st = db.prepare("SELECT last_seq, last_stamp FROM sync_sources WHERE kiosk_id = ? AND created_at = ?");
     if (!st) return st.error();
-    st->bind_all(kiosk, created);
+    st->bind_all(src.kiosk, src.created);
     auto r = st->step();
     if (!r) return r.error();
     if (*r) {
-      cursor = st->integer(0);
+      src.cursor = st->integer(0);
       cursor_stamp = st->integer(1);
     }
   }
-  int64_t top = 0, top_stamp = 0;
   bool same_history = false;
   if (*has_log) {
     auto st = db.prepare(fmt::format(
         "SELECT seq, stamp FROM {0}.sync_log WHERE seq = (SELECT max(seq) FROM {0}.sync_log) "
-        "UNION ALL SELECT -1, stamp FROM {0}.sync_log WHERE seq = ?", src));
+        "UNION ALL SELECT -1, stamp FROM {0}.sync_log WHERE seq = ?", src.alias));
     if (!st) return st.error();
-    st->bind_all(cursor);
+    st->bind_all(src.cursor);
     while (true) {
       auto r = st->step();
       if (!r) return r.error();
       if (!*r) break;
       if (st->integer(0) >= 0) {
-        top = st->integer(0);
-        top_stamp = st->integer(1);
+        src.top = st->integer(0);
+        src.top_stamp = st->integer(1);
       } else {
         same_history = st->integer(1) == cursor_stamp;
       }
@@ -117,19 +129,32 @@ Status merge_one(Store& org, const std::string& src, const std::string& path, So
   }
   // The entry we stopped at must still be there with the same stamp; otherwise the file
   // was restored from an older copy and its numbers were reused: read it all.
-  bool full = !*has_log || cursor == 0 || top < cursor || !same_history;
-  rep.full_scan = full;
-  rep.from_seq = full ? 0 : cursor;
-  rep.to_seq = top;
-
-  if (!full) {
-    RAPPORT_TRY(db.exec("DELETE FROM temp.changed"));
-    RAPPORT_TRY(run_counted(db, fmt::format(
-        "INSERT OR IGNORE INTO temp.changed (tbl, k1, k2) SELECT tbl, k1, k2 FROM {}.sync_log "
-        "WHERE seq > ? AND seq <= ?", src), cursor, top));
+  src.full = !*has_log || src.cursor == 0 || src.top < src.cursor || !same_history;
+  if (!src.full) {
+    // An organizer file used as a source marks its merges with one '*' entry.
+    auto st = db.prepare(fmt::format(
+        "SELECT count(*) FROM {}.sync_log WHERE seq > ? AND seq <= ? AND tbl = '*'", src.alias));
+    if (!st) return st.error();
+    st->bind_all(src.cursor, src.top);
+    auto r = st->step();
+    if (!r) return r.error();
+    if (*r && st->integer(0) > 0) src.full = true;
   }
+  rep.full_scan = src.full;
+  rep.from_seq = src.full ? 0 : src.cursor;
+  rep.to_seq = src.top;
+  if (!src.full) {
+    auto st = db.prepare(fmt::format(
+        "INSERT OR IGNORE INTO temp.changed (src, tbl, k1, k2) SELECT ?, tbl, k1, k2 FROM {}.sync_log "
+        "WHERE seq > ? AND seq <= ?", src.alias));
+    if (!st) return st.error();
+    RAPPORT_TRY(st->bind_all(src.index, src.cursor, src.top).run());
+  }
+  return {};
+}
 
-  // 1. Tombstones first, so nothing below can bring a forgotten person back.
+// 1. Tombstones first, so nothing below can bring a forgotten person back.
+Status merge_forgotten(Db& db, const Source& src, SourceReport& rep) {
   auto n = run_counted(db, fmt::format(R"sql(
 INSERT INTO forgotten (attendee_id, email_hash, at, kiosk_id)
 SELECT s.attendee_id, s.email_hash, s.at, s.kiosk_id FROM {0}.forgotten s WHERE true
@@ -141,21 +166,36 @@ ON CONFLICT (attendee_id) DO UPDATE SET
                     ELSE min(forgotten.email_hash, excluded.email_hash) END
 WHERE (excluded.at, excluded.kiosk_id) < (forgotten.at, forgotten.kiosk_id)
    OR (excluded.email_hash <> '' AND (forgotten.email_hash = '' OR excluded.email_hash < forgotten.email_hash))
-)sql", src));
+)sql", src.alias));
   if (!n) return n.error();
   rep.forgotten += *n;
-
   // 2. Tag labels in use at the source; two spellings of one key settle on the smaller.
   n = run_counted(db, fmt::format(R"sql(
 INSERT INTO tags (tag, label)
-SELECT s.tag, s.label FROM {0}.tags s WHERE s.tag IN (SELECT tag FROM {0}.attendee_tags)
+SELECT s.tag, s.label FROM {0}.tags s
+ WHERE EXISTS (SELECT 1 FROM {0}.attendee_tags x WHERE x.tag = s.tag)
 ON CONFLICT (tag) DO UPDATE SET label = excluded.label WHERE excluded.label < tags.label
-)sql", src));
+)sql", src.alias));
   if (!n) return n.error();
   rep.tags += *n;
+  return {};
+}
 
-  // 3. Attendees: the newest version wins, whole (updated_at, then kiosk id).
-  n = run_counted(db, fmt::format(R"sql(
+// 3. Attendees: the newest version wins, whole (updated_at, then kiosk id). temp.best
+//    already names, per changed id, the source holding the newest version, so each
+//    person is written (and their tags copied) once however many kiosks know them.
+Status pick_newest_attendees(Db& db, const Source& src) {
+  return run_counted(db, fmt::format(R"sql(
+INSERT INTO temp.best (id, updated_at, kiosk_id, src)
+SELECT s.id, s.updated_at, s.kiosk_id, {1} FROM {0} WHERE true
+ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, kiosk_id = excluded.kiosk_id, src = excluded.src
+WHERE (excluded.updated_at, excluded.kiosk_id) > (best.updated_at, best.kiosk_id)
+)sql", rows_of(src, "attendees"), src.index)).ok() ? Status{} : make_error("could not compare attendee versions");
+}
+
+Status merge_attendees(Db& db, const Source& src, SourceReport& rep) {
+  std::string newest = fmt::format("{} JOIN temp.best b ON b.id = s.id AND b.src = {}", rows_of(src, "attendees"), src.index);
+  auto n = run_counted(db, fmt::format(R"sql(
 INSERT INTO attendees (id, first_name, last_name, email, company, title, status, consent,
                        suggest_opt_out, source, kiosk_id, created_at, updated_at)
 SELECT s.id, s.first_name, s.last_name, s.email, s.company, s.title, s.status, s.consent,
@@ -170,7 +210,7 @@ ON CONFLICT (id) DO UPDATE SET
 WHERE attendees.status <> 'forgotten'
   AND attendees.id NOT IN (SELECT attendee_id FROM forgotten)
   AND (excluded.updated_at, excluded.kiosk_id) > (attendees.updated_at, attendees.kiosk_id)
-)sql", rows_of(src, "attendees", full)));
+)sql", newest));
   if (!n) return n.error();
   rep.attendees += *n;
 
@@ -181,25 +221,28 @@ WHERE attendees.status <> 'forgotten'
 INSERT OR IGNORE INTO temp.won (id)
 SELECT s.id FROM {0} JOIN attendees m ON m.id = s.id
  WHERE m.updated_at = s.updated_at AND m.kiosk_id = s.kiosk_id AND m.status <> 'forgotten'
-)sql", rows_of(src, "attendees", full))));
+)sql", newest)));
   n = run_counted(db, fmt::format(R"sql(
 DELETE FROM attendee_tags
  WHERE attendee_id IN (SELECT id FROM temp.won)
    AND NOT EXISTS (SELECT 1 FROM {0}.attendee_tags x WHERE x.attendee_id = attendee_tags.attendee_id
                       AND x.kind = attendee_tags.kind AND x.tag = attendee_tags.tag)
-)sql", src));
+)sql", src.alias));
   if (!n) return n.error();
   rep.tags += *n;
   n = run_counted(db, fmt::format(R"sql(
 INSERT INTO attendee_tags (attendee_id, kind, tag)
 SELECT x.attendee_id, x.kind, x.tag FROM temp.won w JOIN {0}.attendee_tags x ON x.attendee_id = w.id
  WHERE true ON CONFLICT DO NOTHING
-)sql", src));
+)sql", src.alias));
   if (!n) return n.error();
   rep.tags += *n;
+  return {};
+}
 
-  // 5. Codes: the first issued owns the code; a revocation anywhere sticks (earliest).
-  n = run_counted(db, fmt::format(R"sql(
+// 5. Codes: the first issued owns the code; a revocation anywhere sticks (earliest).
+Status merge_codes(Db& db, const Source& src, SourceReport& rep) {
+  auto n = run_counted(db, fmt::format(R"sql(
 INSERT INTO attendee_codes (code, attendee_id, kind, revoked_at, kiosk_id, created_at)
 SELECT s.code, s.attendee_id, s.kind, s.revoked_at, s.kiosk_id, s.created_at FROM {0}
  WHERE s.attendee_id NOT IN (SELECT attendee_id FROM forgotten)
@@ -217,28 +260,31 @@ ON CONFLICT (code) DO UPDATE SET
 WHERE (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
    OR (excluded.revoked_at IS NOT NULL
        AND (attendee_codes.revoked_at IS NULL OR excluded.revoked_at < attendee_codes.revoked_at))
-)sql", rows_of(src, "attendee_codes", full)));
+)sql", rows_of(src, "attendee_codes")));
   if (!n) return n.error();
   rep.codes += *n;
+  return {};
+}
 
-  // 6. Erase whatever the tombstones cover (a person forgotten at any kiosk).
-  RAPPORT_TRY(erase_forgotten(db));
-
+Status merge_activity(Db& db, const Source& src, SourceReport& rep) {
   // 7. Check-ins: one per person, the earliest wins (then kiosk id, then method).
-  n = run_counted(db, fmt::format(R"sql(
+  auto n = run_counted(db, fmt::format(R"sql(
 INSERT INTO checkins (attendee_id, at, kiosk_id, method)
 SELECT s.attendee_id, s.at, s.kiosk_id, s.method FROM {0} WHERE true
 ON CONFLICT (attendee_id) DO UPDATE SET
   at = excluded.at, kiosk_id = excluded.kiosk_id, method = excluded.method
 WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (checkins.at, checkins.kiosk_id, checkins.method)
-)sql", rows_of(src, "checkins", full)));
+)sql", rows_of(src, "checkins")));
   if (!n) return n.error();
   rep.checkins += *n;
 
   // 8. Connections: one per pair, the earliest sighting wins, every kiosk is listed.
   n = run_counted(db, fmt::format(R"sql(
 INSERT INTO connections (a_id, b_id, at, kiosk_id, kiosks, method)
-SELECT s.a_id, s.b_id, s.at, s.kiosk_id, rapport_kiosk_union(s.kiosks, s.kiosk_id), s.method FROM {0} WHERE true
+SELECT s.a_id, s.b_id, s.at, s.kiosk_id,
+       CASE WHEN s.kiosks = s.kiosk_id THEN s.kiosks ELSE rapport_kiosk_union(s.kiosks, s.kiosk_id) END,
+       s.method
+  FROM {0} WHERE true
 ON CONFLICT (a_id, b_id) DO UPDATE SET
   at = CASE WHEN (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
             THEN excluded.at ELSE connections.at END,
@@ -249,7 +295,7 @@ ON CONFLICT (a_id, b_id) DO UPDATE SET
   kiosks = rapport_kiosk_union(connections.kiosks, excluded.kiosks)
 WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
    OR rapport_kiosk_union(connections.kiosks, excluded.kiosks) <> connections.kiosks
-)sql", rows_of(src, "connections", full)));
+)sql", rows_of(src, "connections")));
   if (!n) return n.error();
   rep.connections += *n;
 
@@ -258,12 +304,15 @@ WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, conne
 INSERT INTO suggestions_shown (id, for_id, shown_id, kind, score, at, kiosk_id)
 SELECT s.id, s.for_id, s.shown_id, s.kind, s.score, s.at, s.kiosk_id FROM {0} WHERE true
 ON CONFLICT (id) DO NOTHING
-)sql", rows_of(src, "suggestions_shown", full)));
+)sql", rows_of(src, "suggestions_shown")));
   if (!n) return n.error();
   rep.suggestions += *n;
+  return {};
+}
 
-  // 10. Remember how far we got.
-  auto cur = db.prepare(R"sql(
+// 10. Remember how far we got.
+Status remember_cursor(Store& org, const Source& src, const SourceReport& rep) {
+  auto cur = org.db().prepare(R"sql(
 INSERT INTO sync_sources (kiosk_id, created_at, event_name, last_seq, last_stamp, path, merged_at, rows_merged)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 ON CONFLICT (kiosk_id, created_at) DO UPDATE SET
@@ -272,8 +321,8 @@ ON CONFLICT (kiosk_id, created_at) DO UPDATE SET
   rows_merged = sync_sources.rows_merged + excluded.rows_merged
 )sql");
   if (!cur) return cur.error();
-  return cur->bind_all(kiosk, created, name, top, top_stamp, fs::absolute(path).lexically_normal().string(),
-                       org.now_iso(), rep.total())
+  return cur->bind_all(src.kiosk, src.created, src.name, src.top, src.top_stamp,
+                       fs::absolute(src.path).lexically_normal().string(), org.now_iso(), rep.total())
       .run();
 }
 
@@ -350,14 +399,36 @@ Result<MergeReport> merge_into(Store& organizer, const std::vector<std::string>&
     paths.push_back(p);
   }
 
+  // A big merge touches most pages of the organizer file: with SQLite's default 2 MB page
+  // cache the transaction spills to the WAL over and over. A larger cache for the
+  // duration of the merge keeps it in memory (the laptop that merges has the room).
+  auto old_cache = db.scalar_int("PRAGMA main.cache_size");
+  RAPPORT_TRY(db.exec("PRAGMA main.cache_size = -262144; PRAGMA temp_store = MEMORY"));
+  struct RestoreCache {
+    Db& db;
+    int64_t size;
+    ~RestoreCache() { (void)db.exec("PRAGMA main.cache_size = " + std::to_string(size)); }
+  } restore{db, old_cache ? *old_cache : -2000};
+
   RAPPORT_TRY(db.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS changed (tbl TEXT, k1 TEXT, k2 TEXT, PRIMARY KEY (tbl, k1, k2)) WITHOUT ROWID;"
-      "CREATE TEMP TABLE IF NOT EXISTS won (id TEXT PRIMARY KEY) WITHOUT ROWID;"));
+      "CREATE TEMP TABLE IF NOT EXISTS changed (src INTEGER, tbl TEXT, k1 TEXT, k2 TEXT, "
+      "PRIMARY KEY (src, tbl, k1, k2)) WITHOUT ROWID;"
+      "CREATE TEMP TABLE IF NOT EXISTS best (id TEXT PRIMARY KEY, updated_at TEXT, kiosk_id TEXT, src INTEGER) WITHOUT ROWID;"
+      "CREATE TEMP TABLE IF NOT EXISTS won (id TEXT PRIMARY KEY) WITHOUT ROWID;"
+      "DELETE FROM temp.changed; DELETE FROM temp.best; DELETE FROM temp.won;"));
   if (sqlite3_create_function_v2(db.raw(), "rapport_kiosk_union", -1,
                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                  kiosk_union_sql, nullptr, nullptr, nullptr) != SQLITE_OK)
     return make_error("cannot register the merge's SQL function: " + db.last_error());
 
+  // The organizer file's own sync log is not written row by row during a merge (half a
+  // million log rows would cost a second and tens of megabytes); one '*' entry at the end
+  // tells anyone who reads this file as a source to read it in full.
+  struct Triggers {
+    Db& db;
+    explicit Triggers(Db& d) : db(d) { sqlite3_db_config(db.raw(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr); }
+    ~Triggers() { sqlite3_db_config(db.raw(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, nullptr); }
+  } quiet_log{db};
   Attached attached{db, {}};
   for (size_t i = 0; i < paths.size(); ++i) {
     std::string alias = fmt::format("src{}", i);
@@ -369,15 +440,38 @@ Result<MergeReport> merge_into(Store& organizer, const std::vector<std::string>&
     attached.aliases.push_back(alias);
   }
 
+  std::vector<Source> srcs(paths.size());
+  report.sources.resize(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    srcs[i].index = static_cast<int>(i);
+    srcs[i].alias = attached.aliases[i];
+    srcs[i].path = paths[i];
+    report.sources[i].path = paths[i];
+  }
+  // Table by table across all sources (people before what points at them), so that a
+  // check-in at one kiosk may name a person whose newest details come from another.
+  using Step = std::function<Status(Source&, SourceReport&)>;
+  const std::vector<Step> steps = {
+      [&](Source& s, SourceReport& r) { return prepare_source(db, s, r); },
+      [&](Source& s, SourceReport& r) { return merge_forgotten(db, s, r); },
+      [&](Source& s, SourceReport&) { return pick_newest_attendees(db, s); },
+      [&](Source& s, SourceReport& r) { return merge_attendees(db, s, r); },
+      [&](Source& s, SourceReport& r) { return merge_codes(db, s, r); },
+      [&](Source& s, SourceReport&) {
+        // 6. Erase whatever the tombstones cover (a person forgotten at any kiosk), once.
+        return s.index == 0 ? erase_forgotten(db) : Status{};
+      },
+      [&](Source& s, SourceReport& r) { return merge_activity(db, s, r); },
+      [&](Source& s, SourceReport& r) { return remember_cursor(organizer, s, r); },
+  };
   auto s = db.write([&]() -> Status {
-    for (size_t i = 0; i < paths.size(); ++i) {
-      SourceReport rep;
-      rep.path = paths[i];
-      auto r = merge_one(organizer, attached.aliases[i], paths[i], rep);
-      if (!r) return r.error().where.empty() ? make_error(r.error().message, paths[i]) : r.error();
-      report.sources.push_back(std::move(rep));
-    }
-    return {};
+    for (const auto& step : steps)
+      for (size_t i = 0; i < srcs.size(); ++i) {
+        auto r = step(srcs[i], report.sources[i]);
+        if (!r) return r.error().where.empty() ? make_error(r.error().message, paths[i]) : r.error();
+      }
+    if (report.total() == 0) return {};
+    return db.exec("INSERT INTO sync_log (tbl, k1, stamp) VALUES ('*', '', random())");
   });
   if (!s) return s.error();
   return report;

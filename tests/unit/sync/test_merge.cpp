@@ -295,6 +295,19 @@ TEST(Merge, OrganizerFilesMergeIntoEachOther) {
   ASSERT_TRUE(merge(b, {a}).ok());
   ASSERT_TRUE(merge(all, k.paths).ok());
   EXPECT_EQ(dump_file(b), dump_file(all));
+  // The day goes on: new rows reach b only through a, and must not be skipped.
+  {
+    auto door = Store::open(k.paths[0]);
+    checkin(*door, 29, "2026-11-21T15:00:00.000Z");
+    connect(*door, 28, 29, "2026-11-21T15:05:00.000Z");
+  }
+  ASSERT_TRUE(merge(a, {k.paths[0]}).ok());
+  auto r = merge(b, {a});
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  ASSERT_TRUE(merge(all, k.paths).ok());
+  EXPECT_EQ(dump_file(b), dump_file(all));
+  auto s = Store::open(b);
+  EXPECT_EQ(count(s->db(), "SELECT count(*) FROM connections WHERE a_id = 'A00028' AND b_id = 'A00029'"), 1);
 }
 
 TEST(Merge, AForgottenPersonNeverComesBack) {
