@@ -48,7 +48,7 @@ struct MergeReport {
 };
 
 // At most this many files are merged in one transaction (SQLite's ATTACH limit).
-inline constexpr size_t kMaxSourcesPerMerge = 9;
+inline constexpr size_t kMaxSourcesPerMerge = 10;
 
 // Checks that `path` is a Rapport file that can be merged (opened read-only, untouched).
 Result<EventInfo> inspect_source(const std::string& path);

@@ -356,3 +356,26 @@ TEST(Merge, AForgottenPersonNeverComesBack) {
   auto s2 = Store::open(org2);
   check_gone(s2->db(), id_of(12));
 }
+
+TEST(Merge, TenFilesAtOnceAndNoMore) {
+  TempDir dir;
+  std::vector<std::string> files;
+  for (int k = 0; k < 11; ++k) {
+    files.push_back(dir.file(fmt::format("k{}.sqlite", k)));
+    Store s = make_kiosk(files.back(), fmt::format("k{}", k), 5);
+    checkin(s, 1 + k % 5, fmt::format("2026-11-21T09:{:02d}:00.000Z", 30 - k));
+  }
+  auto too_many = merge(dir.file("org.sqlite"), files);
+  ASSERT_FALSE(too_many.ok());
+  EXPECT_NE(too_many.error().message.find("at most 10"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("org.sqlite")));
+  files.pop_back();
+  auto ten = merge(dir.file("org.sqlite"), files);
+  ASSERT_TRUE(ten.ok()) << ten.error().to_string();
+  auto s = Store::open(dir.file("org.sqlite"));
+  EXPECT_EQ(count(s->db(), "SELECT count(*) FROM checkins"), 5);
+  auto st = s->db().prepare("SELECT at, kiosk_id FROM checkins WHERE attendee_id = 'A00001'");
+  ASSERT_TRUE(*st->step());
+  EXPECT_EQ(st->text(0), "2026-11-21T09:25:00.000Z");
+  EXPECT_EQ(st->text(1), "k5");
+}
