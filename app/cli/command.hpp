@@ -62,5 +62,9 @@ void add_badges(CLI::App& root, Commands& out);
 void add_decode(CLI::App& root, Commands& out);
 void add_suggest(CLI::App& root, Commands& out);
 void add_connect(CLI::App& root, Commands& out);
+void add_export(CLI::App& root, Commands& out);
+void add_merge(CLI::App& root, Commands& out);
+void add_forget(CLI::App& root, Commands& out);
+void add_stats(CLI::App& root, Commands& out);
 
 }  // namespace rapport::cli

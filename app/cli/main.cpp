@@ -19,6 +19,10 @@ int main(int argc, char** argv) {
   add_decode(app, commands);
   add_suggest(app, commands);
   add_connect(app, commands);
+  add_export(app, commands);
+  add_merge(app, commands);
+  add_forget(app, commands);
+  add_stats(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

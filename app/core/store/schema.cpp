@@ -154,8 +154,10 @@ SELECT me.id AS attendee_id,
 )sql";
 }  // namespace
 
+const char* migration_v2_sync();  // schema_v2_sync.cpp
+
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {kV1};
+  static const std::vector<std::string> all = {kV1, migration_v2_sync()};
   return all;
 }
 

@@ -1,0 +1,101 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/command.hpp"
+#include "core/sync/stats.hpp"
+
+namespace rapport::cli {
+
+namespace {
+nlohmann::json buckets_json(const std::vector<TimeBucket>& b) {
+  auto out = nlohmann::json::array();
+  for (const auto& x : b) out.push_back({{"from", x.from}, {"count", x.count}});
+  return out;
+}
+
+nlohmann::json stats_json(const EventStats& s) {
+  auto interests = nlohmann::json::array();
+  for (const auto& t : s.top_interests) interests.push_back({{"tag", t.tag}, {"label", t.label}, {"people", t.people}});
+  auto kiosks = nlohmann::json::array();
+  for (const auto& k : s.kiosks)
+    kiosks.push_back({{"kiosk", k.kiosk_id},
+                      {"checkins", k.checkins},
+                      {"connections", k.connections},
+                      {"suggestions_shown", k.suggestions_shown},
+                      {"last_seen", k.last_seen}});
+  return {{"event", s.event_name},
+          {"role", s.role},
+          {"registered", s.registered},
+          {"present_now", s.present_now},
+          {"checked_in", s.checked_in},
+          {"connections", s.connections},
+          {"people_who_met", s.people_who_met},
+          {"suggestions_shown", s.suggestions_shown},
+          {"suggested_pairs", s.suggested_pairs},
+          {"suggestions_acted_on", s.suggestions_acted_on},
+          {"forgotten", s.forgotten},
+          {"checkins_per_15min", buckets_json(s.checkins_per_15min)},
+          {"connections_per_15min", buckets_json(s.connections_per_15min)},
+          {"top_interests_among", s.top_interests_among},
+          {"top_interests", interests},
+          {"kiosks", kiosks}};
+}
+
+void print_text(const EventStats& s) {
+  std::cout << fmt::format("{} ({} file)\n", s.event_name, s.role);
+  std::cout << fmt::format("  registered            {}\n", s.registered);
+  std::cout << fmt::format("  present now           {}\n", s.present_now);
+  std::cout << fmt::format("  checked in            {}\n", s.checked_in);
+  std::cout << fmt::format("  connections           {} ({} people met someone)\n", s.connections, s.people_who_met);
+  std::cout << fmt::format("  suggestions shown     {} ({} pairs)\n", s.suggestions_shown, s.suggested_pairs);
+  std::cout << fmt::format("  suggestions acted on  {}{}\n", s.suggestions_acted_on,
+                           s.suggested_pairs ? fmt::format(" ({:.0f}% of pairs met)",
+                                                           100.0 * s.suggestions_acted_on / s.suggested_pairs)
+                                             : "");
+  if (s.forgotten) std::cout << fmt::format("  forgotten             {}\n", s.forgotten);
+  if (!s.checkins_per_15min.empty()) {
+    std::cout << "  check-ins per 15 minutes (UTC):\n";
+    int64_t peak = 1;
+    for (const auto& b : s.checkins_per_15min) peak = std::max(peak, b.count);
+    for (const auto& b : s.checkins_per_15min)
+      std::cout << fmt::format("    {}  {:>5}  {}\n", b.from.substr(11, 5), b.count,
+                               std::string(static_cast<size_t>(40 * b.count / peak), '#'));
+  }
+  if (!s.top_interests.empty()) {
+    std::cout << fmt::format("  top interests (among {}):\n", s.top_interests_among == "checked_in" ? "people checked in" : "everyone registered");
+    for (const auto& t : s.top_interests) std::cout << fmt::format("    {:>5}  {}\n", t.people, t.label);
+  }
+  if (!s.kiosks.empty()) {
+    std::cout << "  kiosks seen:\n";
+    for (const auto& k : s.kiosks)
+      std::cout << fmt::format("    {}: {} check-ins, {} connections, {} suggestions shown, last {}\n", k.kiosk_id,
+                               k.checkins, k.connections, k.suggestions_shown, k.last_seen);
+  }
+  std::cout.flush();
+}
+}  // namespace
+
+void add_stats(CLI::App& root, Commands& out) {
+  struct Opts {
+    std::string db;
+    bool json = false;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* app = root.add_subcommand("stats", "The event's numbers: arrivals, connections, suggestions acted on");
+  app->add_option("--db", o->db, "The event database (a kiosk's file or the organizer file)")->required();
+  app->add_flag("--json", o->json, "Print the numbers as one JSON object");
+  out.push_back({app, [o]() -> int {
+                   auto store = open_store(o->db, true);
+                   if (!store) return bad_input(store.error());
+                   auto s = compute_stats(store->db());
+                   if (!s) return failed(s.error());
+                   if (o->json)
+                     print_json_line(stats_json(*s));
+                   else
+                     print_text(*s);
+                   return kOk;
+                 }});
+}
+
+}  // namespace rapport::cli
