@@ -52,6 +52,21 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   for (auto& p : d->roster_)
     p.present = std::find(present.begin(), present.end(), p.id) != present.end();
 
+  auto demo = d->store_->db().cached(
+      "SELECT c.code, a.first_name FROM attendee_codes c JOIN attendees a ON a.id = c.attendee_id "
+      "WHERE c.revoked_at IS NULL AND a.status = 'active' AND a.consent = 1 "
+      "ORDER BY a.id, c.kind = 'badge' DESC LIMIT 40");
+  if (!demo) return demo.error();
+  for (;;) {
+    auto row = (*demo)->step();
+    if (!row) return row.error();
+    if (!*row || d->demo_badges_.size() >= 4) break;
+    std::string first = drawable_text((*demo)->text(1));
+    bool seen = false;
+    for (const auto& b : d->demo_badges_) seen = seen || b.first_name == first;
+    if (!seen) d->demo_badges_.push_back({(*demo)->text(0), first});
+  }
+
   MatcherConfig mc;
   mc.exposure_window_minutes = cfg.fairness.exposure_window_minutes;
   mc.exposure_cap_per_window = cfg.fairness.exposure_cap_per_window;

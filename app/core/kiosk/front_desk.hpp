@@ -101,6 +101,11 @@ class FrontDesk {
   // The people of the event as the public screens may show them (taken at open).
   const std::vector<PublicPerson>& roster() const { return roster_; }
   const std::string& event_name() const { return event_name_; }
+  // A few badges for the demo tray (code + first name), people who consented.
+  struct DemoBadge {
+    std::string code, first_name;
+  };
+  const std::vector<DemoBadge>& demo_badges() const { return demo_badges_; }
 
   void submit(DeskRequest r);
   std::optional<DeskReply> poll();
@@ -123,6 +128,7 @@ class FrontDesk {
   std::unique_ptr<Matcher> matcher_;
   Options options_;
   std::vector<PublicPerson> roster_;
+  std::vector<DemoBadge> demo_badges_;
   std::string event_name_;
 
   mutable std::mutex mu_;
