@@ -31,7 +31,8 @@ void bars(Kit& k, ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<int>& co
     return;
   }
   int top = std::max(1, *std::max_element(counts.begin(), counts.end()));
-  float bw = (pb.x - pa.x) / static_cast<float>(counts.size());
+  // Bars stay slim early in the day instead of one slab across the whole chart.
+  float bw = std::min((pb.x - pa.x) / static_cast<float>(counts.size()), 2.0f * em);
   for (size_t i = 0; i < counts.size(); ++i) {
     float h = (pb.y - pa.y) * counts[i] / static_cast<float>(top);
     dl->AddRectFilled(ImVec2(pa.x + i * bw + 1, pb.y - h), ImVec2(pa.x + (i + 1) * bw - 1, pb.y), col);
@@ -147,12 +148,13 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
   } else {
     k.text(dl, f.body, ImVec2(m, y), p.muted, "Loading the day's figures...");
   }
-  if (!s.sync_message.empty()) k.text(dl, f.small, ImVec2(m + left_w + em, 3.0f * em), p.muted, s.sync_message);
+  if (!s.sync_message.empty()) k.text(dl, f.small, ImVec2(m + 3 * (9.4f * em + 0.5f * em), vs.y - 2.9f * em), p.muted, s.sync_message, vs.x - 4 * m - 4 * 9.9f * em);
   if (!s.storage_detail.empty())
     k.text(dl, f.small, ImVec2(m, vs.y - 5.0f * em), p.bad, "Last storage problem: " + s.storage_detail);
 
-  float by = vs.y - 3.6f * em, bw = 9.4f * em, gap = 0.5f * em;
-  float x = m;
+  // Mode switch top right; the other controls along the bottom, exit apart from them.
+  float bw = 7.4f * em, gap = 0.5f * em;
+  float x = vs.x - m - 3 * bw - 2 * gap, by = 0.8f * em;
   auto btn = [&](const char* label, Kit::Style st, Intent::Kind kind, std::string arg = {}) {
     if (k.button(label, ImVec2(x, by), ImVec2(bw, 2.6f * em), st, f.body)) out.push_back({kind, std::move(arg)});
     x += bw + gap;
@@ -160,6 +162,9 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
   btn("Door mode", s.mode == KioskMode::door ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "door");
   btn("Floor mode", s.mode == KioskMode::floor ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "floor");
   btn("Demo mode", s.mode == KioskMode::demo ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "demo");
+  bw = 9.4f * em;
+  x = m;
+  by = vs.y - 3.6f * em;
   btn("Sync now", Kit::Style::secondary, Intent::Kind::admin_sync);
   btn("Find a name", Kit::Style::secondary, Intent::Kind::open_search);
   btn("Back to kiosk", Kit::Style::secondary, Intent::Kind::home);

@@ -113,11 +113,11 @@ void screen_attract(const KioskState& s, Kit& k, const CameraView& cam, std::vec
       out.push_back({Intent::Kind::open_search, {}});
   }
   if (s.mode == KioskMode::demo && !s.demo_badges.empty()) {
-    float bw = 6.8f * em, gap = 0.5f * em;
+    float bw = 5.6f * em, gap = 0.5f * em;
     size_t n = std::min<size_t>(s.demo_badges.size(), 4);
     float total = n * bw + (n - 1) * gap;
     float x = (vs.x - total) / 2;
-    k.text_centred(dl, f.small, x, x + total, by - 1.2f * em, p.muted, "Demo tray - tap a badge to hold it up:");
+    k.text_centred(dl, f.small, x, x + total, by - 1.2f * em, p.muted, "Demo tray: tap a badge to hold it up");
     for (size_t i = 0; i < n; ++i) {
       std::string label = fmt::format("{}##demo{}", s.demo_names[i], i);
       if (k.button(label.c_str(), ImVec2(x + i * (bw + gap), by), ImVec2(bw, 2.6f * em), Kit::Style::secondary, f.body))

@@ -81,17 +81,17 @@ void screen_door(const KioskState& s, Kit& k, std::vector<Intent>& out) {
     dl->AddRectFilled(a, b, p.surface, 0.4f * em);
     k.text_centred(dl, f.body, a.x, b.x, y + 0.6f * em, p.warn, o.staff_hint);
   }
-  float bw = 11 * em;
+  float bw = 13 * em;
   bool here = s.door->match == ScanMatch::attendee &&
               (s.door->checkin.outcome == CheckinOutcome::checked_in ||
                s.door->checkin.outcome == CheckinOutcome::already_checked_in);
   if (here && s.suggestions) {
-    if (k.button("Who should I meet?", ImVec2(vs.x / 2 - bw - 0.5f * em, vs.y - 4.5f * em), k.em2(11, 2.8f)))
+    if (k.button("Who should I meet?", ImVec2(vs.x / 2 - bw - 0.5f * em, vs.y - 4.5f * em), k.em2(13, 2.8f)))
       out.push_back({Intent::Kind::see_suggestions, {}});
-    if (k.button("Done", ImVec2(vs.x / 2 + 0.5f * em, vs.y - 4.5f * em), k.em2(11, 2.8f), Kit::Style::secondary))
+    if (k.button("Done", ImVec2(vs.x / 2 + 0.5f * em, vs.y - 4.5f * em), k.em2(13, 2.8f), Kit::Style::secondary))
       out.push_back({Intent::Kind::home, {}});
   } else {
-    if (k.button("Done", ImVec2((vs.x - bw) / 2, vs.y - 4.5f * em), k.em2(11, 2.8f), Kit::Style::secondary))
+    if (k.button("Done", ImVec2((vs.x - bw) / 2, vs.y - 4.5f * em), k.em2(13, 2.8f), Kit::Style::secondary))
       out.push_back({Intent::Kind::home, {}});
   }
   end_screen();
