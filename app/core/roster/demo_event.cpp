@@ -125,6 +125,10 @@ std::string demo_roster_csv(const DemoEventOptions& options) {
     helping.insert(pick(home.needs));
     if (chance(0.4)) helping.insert(pick(pick(cl).needs));
     for (const auto& h : helping) looking.erase(h);
+    while (looking.empty()) {
+      std::string want = pick(pick(cl).needs);
+      if (!helping.count(want)) looking.insert(want);
+    }
     auto join = [](const std::set<std::string>& s) {
       std::string r;
       for (const auto& x : s) r += (r.empty() ? "" : ";") + x;

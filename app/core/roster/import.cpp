@@ -348,14 +348,18 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
   const std::string kiosk = store.kiosk_id();
 
   auto status = db.write([&]() -> Status {
-    std::unordered_map<std::string, size_t> ids_in_file, codes_in_file, emails_in_file;
+    std::unordered_map<std::string, size_t> ids_in_file, codes_in_file;
+    std::unordered_set<std::string> tags_known;
+    auto any_forgotten = db.scalar_int("SELECT EXISTS (SELECT 1 FROM forgotten)");
+    if (!any_forgotten) return any_forgotten.error();
+    const bool check_forgotten = *any_forgotten != 0;
     size_t done = 0;
     for (auto& row : roster.rows) {
       Attendee& a = row.attendee;
       if (progress && (++done % 1000 == 0 || done == roster.rows.size())) progress(done, roster.rows.size());
 
       // Forgotten people stay forgotten.
-      if (!a.id.empty()) {
+      if (check_forgotten && !a.id.empty()) {
         auto f = lookup(db, "SELECT attendee_id FROM forgotten WHERE attendee_id = ?", a.id);
         if (!f) return f.error();
         if (*f) {
@@ -363,7 +367,7 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
           continue;
         }
       }
-      if (!a.email.empty()) {
+      if (check_forgotten && !a.email.empty()) {
         auto f = lookup(db, "SELECT attendee_id FROM forgotten WHERE email_hash = ?",
                         hash_hex(ascii_lower(a.email)));
         if (!f) return f.error();
@@ -450,17 +454,22 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
                                    std::string(status_name(a.status)), a.consent,
                                    std::string(format_name(roster.format)), kiosk, now, now)
                        .run());
-      auto del = db.cached("DELETE FROM attendee_tags WHERE attendee_id = ?");
-      if (!del) return del.error();
-      RAPPORT_TRY((*del)->bind_all(a.id).run());
+      if (existing) {
+        auto del = db.cached("DELETE FROM attendee_tags WHERE attendee_id = ?");
+        if (!del) return del.error();
+        RAPPORT_TRY((*del)->bind_all(a.id).run());
+      }
       for (int k = 0; k < kTagKindCount; ++k) {
         for (const auto& label : a.tags[k]) {
-          auto key = store.intern_tag(label);
-          if (!key) return key.error();
+          std::string key = tag_key(label);
+          if (tags_known.insert(key).second) {
+            auto interned = store.intern_tag(label);
+            if (!interned) return interned.error();
+          }
           auto ins = db.cached(
               "INSERT INTO attendee_tags (attendee_id, kind, tag) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
           if (!ins) return ins.error();
-          RAPPORT_TRY((*ins)->bind_all(a.id, std::string(tag_kind_name(static_cast<TagKind>(k))), *key).run());
+          RAPPORT_TRY((*ins)->bind_all(a.id, std::string(tag_kind_name(static_cast<TagKind>(k))), key).run());
         }
       }
       for (const auto& c : a.codes) {

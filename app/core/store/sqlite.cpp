@@ -109,7 +109,7 @@ Result<Stmt> Db::prepare(std::string_view sql) {
 }
 
 Result<Stmt*> Db::cached(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it != cache_.end()) {
     it->second->reset();
     return it->second.get();

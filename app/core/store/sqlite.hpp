@@ -118,7 +118,11 @@ class Db {
  private:
   sqlite3* h_ = nullptr;
   std::string path_;
-  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Stmt>, SqlHash, std::equal_to<>> cache_;
 };
 
 // A message for a person, from an SQLite result code ("the disk is full", ...).

@@ -40,6 +40,8 @@ Status check_header(const std::string& path) {
 Status Store::configure(bool read_only) {
   RAPPORT_TRY(db_.exec("PRAGMA foreign_keys = ON"));
   sqlite3_busy_timeout(db_.raw(), 5000);
+  // 32 MiB of page cache: a 100,000-person roster's indexes stay in memory.
+  RAPPORT_TRY(db_.exec("PRAGMA cache_size = -32768"));
   if (!read_only) {
     RAPPORT_TRY(db_.exec("PRAGMA journal_mode = WAL"));
     RAPPORT_TRY(db_.exec("PRAGMA synchronous = FULL"));
@@ -130,6 +132,17 @@ Result<Store> Store::open(const std::string& path, OpenOptions options, Clock cl
                                   "program knows up to {}); update Rapport to open it",
                                   *version, schema::current_version()),
                       path);
+  if (!options.read_only && sqlite3_db_readonly(s.db_.raw(), "main") == 1)
+    return make_error("the database file is read-only; check its permissions or the disk", path);
+  if (options.verify) {
+    auto check = s.db_.prepare("PRAGMA quick_check");
+    if (!check) return make_error("the database file is damaged (" + check.error().message + ")", path);
+    auto row = check->step();
+    if (!row || !*row || check->text(0) != "ok")
+      return make_error("the database file is damaged; restore a copy or start a new file "
+                        "(nothing was changed)",
+                        path);
+  }
   if (auto r = s.configure(options.read_only); !r) return make_error(r.error().message, path);
   if (!options.read_only) {
     if (auto r = s.migrate(); !r) return make_error(r.error().message, path);

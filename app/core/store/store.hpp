@@ -20,6 +20,9 @@ struct EventInfo {
 
 struct OpenOptions {
   bool read_only = false;
+  // Runs PRAGMA quick_check before anything else (the kiosk at start-up): a damaged file
+  // is reported and left as it is instead of failing later in front of an attendee.
+  bool verify = false;
 };
 
 class Store {
