@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   add_import(app, commands);
   add_checkin(app, commands);
   add_demo_event(app, commands);
+  add_badges(app, commands);
+  add_decode(app, commands);
   add_kiosk(app, commands);
   try {
     app.parse(argc, argv);

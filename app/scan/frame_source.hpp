@@ -1,6 +1,8 @@
 #pragma once
 // Where frames come from: a V4L2 webcam, a folder of images, or the synthetic camera
 // (a rendered badge held up with mild perspective, blur and noise).
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,7 +36,10 @@ class SyntheticCamera : public FrameSource {
 struct SourceOptions {
   int width = 1280;
   int height = 720;
-  int fps = 30;
+  int fps = 30;                                  // 0 = as fast as the reader asks (tests, benchmarks)
+  uint64_t seed = 1;                             // synthetic camera: same seed, same frames
+  bool loop_images = false;                      // images:DIR starts over after the last file
+  std::chrono::milliseconds retry_every{1000};   // v4l2: how often to look for an unplugged camera
 };
 
 // spec: "auto" | "v4l2:/dev/videoN" | "images:DIR" | "synthetic".

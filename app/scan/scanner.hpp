@@ -43,6 +43,8 @@ class Scanner {
 struct DecodeResult {
   bool found = false;
   std::string text;
+  std::string pass;                              // which decoding pass found it (for measuring)
+  int left = 0, top = 0, right = 0, bottom = 0;  // where the code is in the frame
 };
 DecodeResult decode_frame(const Frame& frame);
 

@@ -1,5 +1,11 @@
 #include "core/checkin/resolve.hpp"
 
+#include <fmt/format.h>
+
+#include <set>
+
+#include "core/badge/badge_code.hpp"
+#include "core/badge/contact_card.hpp"
 #include "core/util/text.hpp"
 
 namespace rapport {
@@ -13,6 +19,70 @@ std::string reject_scan_text(std::string_view text) {
   return {};
 }
 
+namespace {
+
+CodeKind kind_from_name(const std::string& name) {
+  for (auto k : {CodeKind::badge, CodeKind::ticket_code, CodeKind::ticket_secret, CodeKind::barcode,
+                 CodeKind::attendee_number})
+    if (code_kind_name(k) == name) return k;
+  return CodeKind::ticket_code;
+}
+
+// Looks `code` up in attendee_codes (only badge codes when `badges_only`); true when found.
+Result<bool> lookup_code(Db& db, const std::string& code, bool badges_only, ScanResolution& out) {
+  auto st = db.cached(badges_only ? "SELECT attendee_id, kind, revoked_at FROM attendee_codes WHERE code = ? AND kind = 'badge'"
+                                  : "SELECT attendee_id, kind, revoked_at FROM attendee_codes WHERE code = ?");
+  if (!st) return st.error();
+  (*st)->bind(1, code);
+  auto row = (*st)->step();
+  if (!row) return row.error();
+  if (!*row) return false;
+  out.attendee_id = (*st)->text(0);
+  out.code_kind = kind_from_name((*st)->text(1));
+  if (!(*st)->is_null(2)) {
+    out.match = ScanMatch::revoked;
+    out.detail = "this badge was replaced by a new one";
+  } else {
+    out.match = ScanMatch::attendee;
+  }
+  return true;
+}
+
+// A contact card names an attendee when exactly one person still at the event has one of
+// its e-mail addresses.
+Result<bool> lookup_card(Db& db, const ContactCard& card, ScanResolution& out) {
+  std::set<std::string> ids;
+  for (const auto& email : card.emails) {
+    auto st = db.cached(
+        "SELECT id FROM attendees WHERE email = ? COLLATE NOCASE AND email <> '' AND status <> 'forgotten'");
+    if (!st) return st.error();
+    (*st)->bind(1, email);
+    for (;;) {
+      auto row = (*st)->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      ids.insert((*st)->text(0));
+    }
+  }
+  if (ids.size() == 1) {
+    out.match = ScanMatch::attendee;
+    out.attendee_id = *ids.begin();
+    out.code_kind = CodeKind::badge;
+    out.detail = "contact card whose e-mail matches an attendee";
+    return true;
+  }
+  out.match = ScanMatch::unknown;
+  out.detail = ids.empty() ? "a contact card, but its e-mail is not on this event's list"
+                           : "a contact card whose e-mail belongs to more than one attendee";
+  return true;
+}
+
+}  // namespace
+
+// Order matters: exact codes first (ours, pretix secrets, Eventbrite barcodes and attendee
+// numbers are stored as imported), then our badge code spelled loosely (lower case, no
+// prefix: only ever matched against badge codes, so it cannot hit someone's ticket), then
+// contact cards.
 Result<ScanResolution> resolve_scan(Db& db, std::string_view raw) {
   ScanResolution out;
   if (auto why = reject_scan_text(raw); !why.empty()) {
@@ -21,23 +91,22 @@ Result<ScanResolution> resolve_scan(Db& db, std::string_view raw) {
     return out;
   }
   std::string text(trim(raw));
-  auto st = db.cached("SELECT attendee_id, kind, revoked_at FROM attendee_codes WHERE code = ?");
-  if (!st) return st.error();
-  (*st)->bind(1, text);
-  auto row = (*st)->step();
-  if (!row) return row.error();
-  if (*row) {
-    out.attendee_id = (*st)->text(0);
-    std::string kind = (*st)->text(1);
-    for (auto k : {CodeKind::badge, CodeKind::ticket_code, CodeKind::ticket_secret, CodeKind::barcode,
-                   CodeKind::attendee_number})
-      if (code_kind_name(k) == kind) out.code_kind = k;
-    if (!(*st)->is_null(2)) {
-      out.match = ScanMatch::revoked;
-      out.detail = "this badge was replaced by a new one";
-      return out;
-    }
-    out.match = ScanMatch::attendee;
+  if (text.empty()) {
+    out.match = ScanMatch::invalid;
+    out.detail = "nothing was read";
+    return out;
+  }
+  auto exact = lookup_code(db, text, false, out);
+  if (!exact) return exact.error();
+  if (*exact) return out;
+  if (auto badge = normalize_badge_code(text); badge && *badge != text) {
+    auto found = lookup_code(db, *badge, true, out);
+    if (!found) return found.error();
+    if (*found) return out;
+  }
+  if (auto card = parse_contact_card(text); card.kind != CardKind::none) {
+    auto found = lookup_card(db, card, out);
+    if (!found) return found.error();
     return out;
   }
   out.match = ScanMatch::unknown;

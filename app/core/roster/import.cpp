@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/badge/badge_code.hpp"
 #include "core/roster/csv.hpp"
 #include "core/util/random.hpp"
 #include "core/util/text.hpp"
@@ -33,9 +34,17 @@ std::optional<RosterFormat> parse_format(std::string_view s) {
 }
 
 Result<ImportMapping> load_import_mapping(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error("cannot read the mapping file", path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return parse_import_mapping(buf.str(), path);
+}
+
+Result<ImportMapping> parse_import_mapping(std::string_view toml_text, const std::string& path) {
   toml::table doc;
   try {
-    doc = toml::parse_file(path);
+    doc = toml::parse(toml_text, path);
   } catch (const toml::parse_error& e) {
     return make_error(std::string(e.description()),
                       fmt::format("{}:{}", path, e.source().begin.line));
@@ -480,6 +489,9 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
         RAPPORT_TRY((*ins)->bind_all(c.code, a.id, std::string(code_kind_name(c.kind)), kiosk, now).run());
       }
     }
+    // Everyone gets a badge code in the same transaction, so no one is ever without one.
+    auto issued = ensure_badge_codes_in(db, kiosk, now);
+    if (!issued) return issued.error();
     return {};
   });
   if (!status) return status.error();

@@ -31,6 +31,8 @@ struct ImportMapping {
 
 // Reads a mapping TOML file; errors name the file, line and key.
 Result<ImportMapping> load_import_mapping(const std::string& path);
+// The same from TOML text; `name` is used in error locations.
+Result<ImportMapping> parse_import_mapping(std::string_view toml_text, const std::string& name);
 
 struct RosterRow {
   size_t line = 0;

@@ -129,7 +129,7 @@ Status Db::write(const std::function<Status()>& body) {
     s = exec("COMMIT");
     if (s) return s;
   }
-  if (!sqlite3_get_autocommit(h_)) exec("ROLLBACK");
+  if (!sqlite3_get_autocommit(h_)) (void)exec("ROLLBACK");
   return s;
 }
 
