@@ -1,73 +1,83 @@
-// STAND-IN until the scan branch is merged: codes presented to the "synthetic camera"
-// arrive as scans directly (no rendered frames, no decoding), and the keyboard wedge is a
-// plain burst detector. Once app/scan is implemented this file wraps Scanner::start,
-// make_synthetic_camera and KeyboardWedge instead; the interface does not change.
+// The camera through the scan pipeline (Scanner: decoding on its worker thread) plus a
+// keyboard-wedge detector for USB scanners. With the synthetic camera the demo tray and
+// the UI tests hold badges up, and the real decoder reads them from rendered frames.
 #include "platform/scan_input.hpp"
 
 #include <deque>
 #include <mutex>
 
+#include "scan/keyboard_wedge.hpp"
+
 namespace rapport {
 
 namespace {
-class DirectInput : public ScanInput {
+class CameraAndWedge : public ScanInput {
  public:
-  DirectInput(std::string spec, KioskConfig::Scanner wedge) : spec_(std::move(spec)), wedge_(std::move(wedge)) {}
+  CameraAndWedge(std::unique_ptr<Scanner> scanner, SyntheticCamera* synthetic, WedgeOptions wedge)
+      : scanner_(std::move(scanner)), synthetic_(synthetic), wedge_(wedge) {}
 
   std::optional<ScanEvent> poll() override {
-    std::lock_guard lock(mu_);
-    if (events_.empty()) return std::nullopt;
-    ScanEvent e = events_.front();
-    events_.pop_front();
-    return e;
-  }
-  bool latest_frame(Frame&, uint64_t) override { return false; }
-  bool can_present() const override { return spec_ == "synthetic"; }
-  void present(const std::string& code) override {
-    if (!can_present()) return;
     auto now = std::chrono::system_clock::now();
-    {
-      std::lock_guard lock(mu_);
-      events_.push_back({code, now, now});
+    if (auto code = wedge_.poll(now)) wedge_scans_.push_back({*code, now, now});
+    if (!wedge_scans_.empty()) {
+      ScanEvent e = wedge_scans_.front();
+      wedge_scans_.pop_front();
+      return e;
     }
-    if (wake_) wake_();
+    return scanner_->poll();
   }
-  void clear() override {}
+  bool latest_frame(Frame& out, uint64_t have) override { return scanner_->latest_frame(out, have); }
+  bool can_present() const override { return synthetic_ != nullptr; }
+  void present(const std::string& code) override {
+    if (synthetic_) synthetic_->present(code);
+  }
+  void clear() override {
+    if (synthetic_) synthetic_->clear();
+  }
   bool feed_key(const std::string& ch, TimePoint t) override {
-    bool fast = buffer_.empty() || t - last_ <= std::chrono::milliseconds(wedge_.max_gap_ms);
-    last_ = t;
-    if (!fast) buffer_.clear();
-    if (ch == "\n" || (!wedge_.suffix.empty() && wedge_.suffix != "\n" && ch == wedge_.suffix)) {
-      bool scan = static_cast<int>(buffer_.size()) >= wedge_.min_length;
-      if (scan) {
-        std::lock_guard lock(mu_);
-        events_.push_back({buffer_, t, t});
-      }
-      buffer_.clear();
-      return scan;
+    if (auto code = wedge_.feed(ch, t)) {
+      wedge_scans_.push_back({*code, t, t});
+      return true;
     }
-    buffer_ += ch;
-    return fast && buffer_.size() > 1;
+    return wedge_.in_burst();
   }
-  bool camera_live() const override { return false; }
-  std::string status_text() const override {
-    return spec_ == "synthetic" ? "Synthetic camera: tap a demo badge" : "Camera not available - use the USB scanner";
-  }
-  void set_wake(std::function<void()> wake) override { wake_ = std::move(wake); }
+  bool camera_live() const override { return scanner_->source_state() == SourceState::running; }
+  std::string status_text() const override { return scanner_->status_text(); }
+  void set_wake(std::function<void()> wake) override { scanner_->set_wake(std::move(wake)); }
 
  private:
-  std::string spec_;
-  KioskConfig::Scanner wedge_;
-  std::mutex mu_;
-  std::deque<ScanEvent> events_;
-  std::string buffer_;
-  TimePoint last_{};
-  std::function<void()> wake_;
+  std::unique_ptr<Scanner> scanner_;
+  SyntheticCamera* synthetic_;  // owned by the scanner's source; null for real cameras
+  KeyboardWedge wedge_;
+  std::deque<ScanEvent> wedge_scans_;
 };
 }  // namespace
 
 Result<std::unique_ptr<ScanInput>> open_scan_input(const std::string& camera_spec, const KioskConfig& config) {
-  return std::unique_ptr<ScanInput>(std::make_unique<DirectInput>(camera_spec, config.scanner));
+  SourceOptions so;
+  so.width = config.camera.width;
+  so.height = config.camera.height;
+  so.fps = config.camera.fps;
+  std::unique_ptr<FrameSource> source;
+  SyntheticCamera* synthetic = nullptr;
+  if (camera_spec == "synthetic") {
+    auto cam = make_synthetic_camera(so);
+    synthetic = cam.get();
+    source = std::move(cam);
+  } else {
+    auto s = open_frame_source(camera_spec, so);
+    if (!s) return s.error();
+    source = std::move(*s);
+  }
+  ScannerOptions sc;
+  sc.debounce = std::chrono::milliseconds(config.scanner.debounce_ms);
+  WedgeOptions wo;
+  wo.max_gap = std::chrono::milliseconds(config.scanner.max_gap_ms);
+  wo.min_length = config.scanner.min_length;
+  wo.suffix = config.scanner.suffix;
+  wo.end_pause = std::chrono::milliseconds(config.scanner.end_pause_ms);
+  return std::unique_ptr<ScanInput>(
+      std::make_unique<CameraAndWedge>(Scanner::start(std::move(source), sc), synthetic, wo));
 }
 
 }  // namespace rapport
