@@ -24,9 +24,9 @@ namespace rapport {
 
 namespace {
 
-double cpu_ms() {
+double cpu_ms(clockid_t clock) {
   timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  clock_gettime(clock, &ts);
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
@@ -249,21 +249,45 @@ int run_kiosk(const KioskRun& run) {
   ImVec2 released_at(-1, -1);
   int exit_code = 0;
   bool running = true;
+  int skipped_for_desk = 0;
+  auto flush = [&](ui::UiOutput& out) {
+    for (auto& r : out.requests) (*desk)->submit(std::move(r));
+    out.requests.clear();
+    if (out.clear_camera) (*scan)->clear();
+    for (const auto& code : out.present) (*scan)->present(code);
+    out.present.clear();
+  };
   while (running) {
     bool busy = (runner && !runner->done()) || loop.input_frames > 0 || (*desk)->busy() ||
                 io.MouseDown[0];
     if (busy) glfwWaitEventsTimeout(1.0 / 60);
     else if ((*scan)->camera_live()) glfwWaitEventsTimeout(0.1);  // woken by each new frame
-    else glfwWaitEventsTimeout(0.25);                             // idle: a few frames a second
+    else glfwWaitEventsTimeout(0.5);                              // idle: two frames a second
     if (loop.input_frames > 0) --loop.input_frames;
     if (glfwWindowShouldClose(window)) break;
 
-    double cpu0 = cpu_ms();
-    auto wall0 = std::chrono::steady_clock::now();
     auto now = std::chrono::system_clock::now();
+    ui::UiOutput early;
+    bool replied = false;
+    while (auto r = (*desk)->poll()) {
+      ui.on_reply(std::move(*r), early);
+      replied = true;
+    }
+    while (auto e = (*scan)->poll()) ui.on_scan(e->text, e->frame_captured, early);
+    // Hand a scan to the desk at once, and draw nothing until it answers (it wakes the
+    // loop): a frame drawn in between would only delay the answer. The loop waits on
+    // events, never on the disk; if the desk is slow the screen says "One moment...".
+    bool asked = !early.requests.empty();
+    flush(early);
+    if (asked && !replied && skipped_for_desk < 12) {
+      ++skipped_for_desk;
+      continue;
+    }
+    skipped_for_desk = 0;
+    if (early.exit) break;
+    double cpu0 = cpu_ms(CLOCK_THREAD_CPUTIME_ID), proc0 = cpu_ms(CLOCK_PROCESS_CPUTIME_ID);
+    auto wall0 = std::chrono::steady_clock::now();
     ui::UiOutput out;
-    while (auto e = (*scan)->poll()) ui.on_scan(e->text, e->frame_captured, out);
-    while (auto r = (*desk)->poll()) ui.on_reply(std::move(*r), out);
     ui.set_desk_busy((*desk)->busy());
     ui.set_camera((*scan)->status_text(), (*scan)->camera_live());
     if ((*scan)->latest_frame(frame, have_seq)) {
@@ -322,13 +346,12 @@ int run_kiosk(const KioskRun& run) {
     glfwSwapBuffers(window);
     if (!run.stats_path.empty() && stats["frames"].size() < 20000)
       stats["frames"].push_back({{"screen", screen_name(ui.state().screen)},
-                                 {"cpu_ms", cpu_ms() - cpu0},
+                                 {"ui_cpu_ms", cpu_ms(CLOCK_THREAD_CPUTIME_ID) - cpu0},
+                                 {"process_cpu_ms", cpu_ms(CLOCK_PROCESS_CPUTIME_ID) - proc0},
                                  {"wall_ms", std::chrono::duration<double, std::milli>(
                                                  std::chrono::steady_clock::now() - wall0).count()}});
 
-    for (auto& r : out.requests) (*desk)->submit(std::move(r));
-    if (out.clear_camera) (*scan)->clear();
-    for (const auto& code : out.present) (*scan)->present(code);
+    flush(out);
     if (out.exit) running = false;
   }
 
