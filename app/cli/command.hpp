@@ -52,6 +52,8 @@ void add_checkin(CLI::App& root, Commands& out);
 void add_demo_event(CLI::App& root, Commands& out);
 void add_badges(CLI::App& root, Commands& out);
 void add_decode(CLI::App& root, Commands& out);
+void add_suggest(CLI::App& root, Commands& out);
+void add_connect(CLI::App& root, Commands& out);
 void add_kiosk(CLI::App& root, Commands& out);
 
 }  // namespace rapport::cli

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   add_demo_event(app, commands);
   add_badges(app, commands);
   add_decode(app, commands);
+  add_suggest(app, commands);
+  add_connect(app, commands);
   add_kiosk(app, commands);
   try {
     app.parse(argc, argv);

@@ -1,8 +1,7 @@
 #pragma once
-// The kiosk's door to the matcher module. Until core/matcher's implementation lands on
-// main, matcher_bridge.cpp holds a plain stand-in (shared tags among present people) so
-// the kiosk can be built and tested; the bridge then forwards to Matcher::build,
-// record_suggestions_shown and record_connection, and nothing else in the kiosk changes.
+// The kiosk's door to the matcher module (core/matcher): building the index, recording
+// what was shown and who met, and the card labels. One small seam so the kiosk's desk
+// reads in the kiosk's words.
 #include <memory>
 #include <string>
 #include <string_view>

@@ -5,6 +5,7 @@
 // Threading: a Matcher is an in-memory index (a cache of the store). suggest() only reads
 // and updates memory, so the UI thread may call it; persisting what was shown is a
 // separate store write (record_suggestions_shown) that the kiosk's writer thread runs.
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,8 +44,17 @@ struct Introduction {
   std::string reason;  // "You know Ben and Carla: both work on climate data. Introduce them?"
 };
 
+// Why nobody is suggested to this person at all (the scanner is not on the floor).
+enum class SuggestRefusal {
+  none,            // suggestions (possibly fewer than asked, see `note`)
+  not_checked_in,  // the person has not checked in at the door yet
+  not_active,      // the ticket is cancelled or blocked
+};
+
 struct SuggestionSet {
   AttendeeRef for_person;
+  SuggestRefusal refusal = SuggestRefusal::none;
+  std::string at;  // ISO-8601 time of the query; record_suggestions_shown stamps it
   std::vector<Suggestion> suggestions;  // exactly `count` when enough people are eligible
   std::vector<Introduction> introductions;
   int connections_today = 0;
@@ -55,17 +65,44 @@ struct MatcherConfig {
   double exposure_window_minutes = 60;  // how long being shown lowers one's weight
   int exposure_cap_per_window = 6;      // shown this often in the window: rested until it passes
   bool exclude_same_company = false;
+  // Very common tags have long posting lists; a query reads at most this many entries of
+  // one list (from a rotating start, so everyone on it gets their turn).
+  size_t posting_scan_limit = 1024;
 };
 
 struct SuggestOptions {
   int count = 2;
+  // false for a preview (`suggest --dry-run`): nothing about exposure or "looking for
+  // you" changes in memory.
+  bool update_exposure = true;
 };
+
+// Everything the index is built from, already out of the store (so benchmarks and tests
+// can build an index without SQLite in the way).
+struct MatcherSnapshot {
+  struct Met {
+    std::string a_id, b_id;
+    TimePoint at;
+  };
+  struct Shown {
+    std::string for_id, shown_id;
+    TimePoint at;
+  };
+  std::vector<Attendee> attendees;
+  std::vector<std::string> present;  // checked-in attendee ids
+  std::vector<Met> connections;
+  std::vector<Shown> shown;
+};
+Result<MatcherSnapshot> load_matcher_snapshot(Store& store);
 
 class Matcher {
  public:
   // Builds the index from the store: attendees, tags, check-ins (who is present),
   // connections, suggestions already shown (exposure, "looking for you").
   static Result<std::unique_ptr<Matcher>> build(Store& store, MatcherConfig config = {});
+  // The same from a snapshot; `clock` dates connections reported by on_connection.
+  static std::unique_ptr<Matcher> build_from(const MatcherSnapshot& snapshot, MatcherConfig config,
+                                             Clock clock);
   virtual ~Matcher() = default;
 
   // Suggestions for one attendee at time `now`; updates in-memory exposure as shown.
@@ -75,6 +112,15 @@ class Matcher {
   virtual void on_checkin(const std::string& attendee_id) = 0;
   virtual void on_connection(const std::string& a_id, const std::string& b_id) = 0;
   virtual void on_attendee_changed(const Attendee& attendee) = 0;  // import, forget, opt-out
+  // Staff undid a check-in: the person is no longer on the floor.
+  virtual void on_checkout(const std::string& attendee_id) { (void)attendee_id; }
+
+  // How well u and v suit each other (the score a suggestion of v to u would carry before
+  // fairness); 0 when they share nothing. For tests, the quality harness and the kiosk's
+  // admin screen.
+  virtual double pair_score(const std::string& u_id, const std::string& v_id) const = 0;
+  // People on the floor who may be suggested (present, consented, active, not opted out).
+  virtual size_t suggestable_count() const = 0;
 };
 
 // Persists what was shown (fair exposure and "looking for you" survive a restart).
