@@ -66,5 +66,6 @@ void add_export(CLI::App& root, Commands& out);
 void add_merge(CLI::App& root, Commands& out);
 void add_forget(CLI::App& root, Commands& out);
 void add_stats(CLI::App& root, Commands& out);
+void add_kiosk(CLI::App& root, Commands& out);
 
 }  // namespace rapport::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add_merge(app, commands);
   add_forget(app, commands);
   add_stats(app, commands);
+  add_kiosk(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,24 @@
+#pragma once
+// `rapport kiosk`: the window, the main loop and the threads around the UI.
+#include <string>
+
+#include "core/config/kiosk_config.hpp"
+
+namespace rapport {
+
+struct KioskRun {
+  std::string db_path;
+  KioskConfig config;
+  std::string camera;        // overrides config.camera.source when set
+  bool windowed = false;     // development: a normal window that may be closed
+  int window_width = 1280;
+  int window_height = 720;
+  std::string script;        // automation script; the run ends when it does
+  std::string stats_path;    // env RAPPORT_KIOSK_STATS: per-frame timings as JSON (benchmarks)
+};
+
+// Returns the process exit code: 0 done (admin exit or script passed), 1 a script
+// expectation failed or the kiosk could not start, 2 bad input.
+int run_kiosk(const KioskRun& run);
+
+}  // namespace rapport

@@ -1,0 +1,65 @@
+#pragma once
+// The kiosk's one state machine: scans and desk replies come in, screens are drawn,
+// intents from the screens become state changes and requests for the desk. It owns no
+// thread, file or GL object; the platform loop feeds it.
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "ui/kiosk_state.hpp"
+#include "ui/screens.hpp"
+#include "ui/ui_kit.hpp"
+
+namespace rapport::ui {
+
+struct UiOutput {
+  std::vector<DeskRequest> requests;
+  std::vector<std::string> present;  // badge codes to hold up to the synthetic camera
+  bool clear_camera = false;
+  bool exit = false;
+};
+
+class KioskUi {
+ public:
+  KioskUi(KioskState initial, Fonts fonts);
+
+  const KioskState& state() const { return s_; }
+  Kit& kit() { return kit_; }
+
+  void on_scan(const std::string& text, TimePoint captured, UiOutput& out);
+  void on_reply(DeskReply reply, UiOutput& out);
+  // Text from a physical keyboard that is not a scanner burst (search field only).
+  void on_typed(const std::string& utf8);
+  // Any tap or key: the idle timer starts again.
+  void on_input(TimePoint now) { s_.last_input = now; }
+  void set_camera(std::string status, bool live) {
+    s_.camera_status = std::move(status);
+    s_.camera_live = live;
+  }
+  void set_desk_busy(bool busy) { s_.desk_busy = busy; }
+
+  // Timeouts, then the current screen, then the intents it returned.
+  void frame(TimePoint now, const CameraView& cam, UiOutput& out);
+
+  // True once per door outcome / suggestions shown: the platform measures scan-to-screen.
+  std::optional<TimePoint> take_shown_scan();
+
+ private:
+  enum class Pending { none, door, we_met_first, manual };
+  void go(Screen screen);
+  void go_home(UiOutput& out);
+  void apply(const Intent& i, UiOutput& out);
+  void mark_present(const std::string& id);
+
+  KioskState s_;
+  Kit kit_;
+  GraphLayout graph_;
+  PinGate gate_;
+  Pending pending_ = Pending::none;
+  std::vector<TimePoint> corner_taps_;
+  TimePoint last_picture_{};
+  std::optional<TimePoint> shown_scan_;
+  std::optional<TimePoint> awaiting_show_;
+};
+
+}  // namespace rapport::ui

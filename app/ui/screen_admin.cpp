@@ -1,0 +1,176 @@
+// The organizer's view on the kiosk: the day's figures, the check-in curve, connections
+// over time, the connection graph, and the controls (mode, sync, search, exit).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "ui/screens.hpp"
+
+namespace rapport::ui {
+
+namespace {
+void figure(Kit& k, ImDrawList* dl, ImVec2 a, float w, const std::string& value, const char* label) {
+  const Palette& p = k.pal();
+  float em = k.em();
+  dl->AddRectFilled(a, ImVec2(a.x + w, a.y + 3.6f * em), p.surface, 0.5f * em);
+  k.text(dl, k.fonts().large, ImVec2(a.x + 0.8f * em, a.y + 0.3f * em), p.text, value);
+  k.text(dl, k.fonts().small, ImVec2(a.x + 0.8f * em, a.y + 2.3f * em), p.muted, label);
+}
+
+void bars(Kit& k, ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<int>& counts, ImU32 col,
+          const char* title) {
+  const Palette& p = k.pal();
+  float em = k.em();
+  dl->AddRectFilled(a, b, p.surface, 0.5f * em);
+  k.text(dl, k.fonts().small, ImVec2(a.x + 0.8f * em, a.y + 0.4f * em), p.muted, title);
+  ImVec2 pa(a.x + 0.8f * em, a.y + 1.8f * em), pb(b.x - 0.8f * em, b.y - 0.8f * em);
+  if (counts.empty()) {
+    k.text(dl, k.fonts().small, ImVec2(pa.x, pa.y + 0.5f * em), p.muted, "Nothing yet");
+    return;
+  }
+  int top = std::max(1, *std::max_element(counts.begin(), counts.end()));
+  // Bars stay slim early in the day instead of one slab across the whole chart.
+  float bw = std::min((pb.x - pa.x) / static_cast<float>(counts.size()), 2.0f * em);
+  for (size_t i = 0; i < counts.size(); ++i) {
+    float h = (pb.y - pa.y) * counts[i] / static_cast<float>(top);
+    dl->AddRectFilled(ImVec2(pa.x + i * bw + 1, pb.y - h), ImVec2(pa.x + (i + 1) * bw - 1, pb.y), col);
+  }
+  dl->AddLine(ImVec2(pa.x, pb.y), pb, p.muted);
+}
+
+ImU32 topic_colour(const std::string& topic) {
+  static const ImU32 colours[] = {IM_COL32(0x3F, 0xB6, 0x8B, 0xFF), IM_COL32(0x5B, 0x9B, 0xE6, 0xFF),
+                                  IM_COL32(0xE8, 0xA8, 0x38, 0xFF), IM_COL32(0xC7, 0x8B, 0xE8, 0xFF),
+                                  IM_COL32(0xE0, 0x5A, 0x4F, 0xFF), IM_COL32(0x9A, 0xD1, 0xD4, 0xFF)};
+  if (topic.empty()) return IM_COL32(0x9A, 0xA5, 0xAE, 0xFF);
+  return colours[std::hash<std::string>{}(topic) % 6];
+}
+
+// A few steps of a force-directed layout per frame: springs along edges, repulsion
+// between all pairs (n is small: one kiosk's day), a pull to the centre.
+void step_layout(GraphLayout& g, const DayPicture& pic, ImVec2 size) {
+  size_t n = std::min<size_t>(pic.nodes.size(), 400);
+  while (g.pos.size() < n) {
+    float a = static_cast<float>(g.pos.size()) * 2.399963f;  // golden angle spiral
+    float r = 0.05f + 0.4f * std::sqrt(static_cast<float>(g.pos.size() + 1) / static_cast<float>(n + 1));
+    g.pos.emplace_back(0.5f + r * std::cos(a), 0.5f + r * std::sin(a));
+    g.vel.emplace_back(0, 0);
+  }
+  float k = 0.6f / std::sqrt(static_cast<float>(std::max<size_t>(n, 1)));
+  for (int it = 0; it < 4; ++it) {
+    std::vector<ImVec2> force(n, ImVec2(0, 0));
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = i + 1; j < n; ++j) {
+        float dx = g.pos[i].x - g.pos[j].x, dy = g.pos[i].y - g.pos[j].y;
+        float d2 = std::max(1e-4f, dx * dx + dy * dy);
+        float f = k * k / d2 * 0.02f;
+        force[i].x += dx * f; force[i].y += dy * f;
+        force[j].x -= dx * f; force[j].y -= dy * f;
+      }
+    for (const auto& [a, b] : pic.edges) {
+      if (static_cast<size_t>(a) >= n || static_cast<size_t>(b) >= n) continue;
+      float dx = g.pos[b].x - g.pos[a].x, dy = g.pos[b].y - g.pos[a].y;
+      float d = std::sqrt(dx * dx + dy * dy) + 1e-4f;
+      float f = (d - k) * 0.05f;
+      force[a].x += dx / d * f; force[a].y += dy / d * f;
+      force[b].x -= dx / d * f; force[b].y -= dy / d * f;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      force[i].x += (0.5f - g.pos[i].x) * 0.01f;
+      force[i].y += (0.5f - g.pos[i].y) * 0.01f;
+      g.vel[i].x = (g.vel[i].x + force[i].x) * 0.6f;
+      g.vel[i].y = (g.vel[i].y + force[i].y) * 0.6f;
+      g.pos[i].x = std::clamp(g.pos[i].x + g.vel[i].x, 0.03f, 0.97f);
+      g.pos[i].y = std::clamp(g.pos[i].y + g.vel[i].y * size.x / std::max(1.0f, size.y), 0.05f, 0.95f);
+    }
+  }
+}
+
+void graph(Kit& k, ImDrawList* dl, GraphLayout& g, const DayPicture& pic, ImVec2 a, ImVec2 b) {
+  const Palette& p = k.pal();
+  float em = k.em();
+  dl->AddRectFilled(a, b, p.surface, 0.5f * em);
+  k.text(dl, k.fonts().small, ImVec2(a.x + 0.8f * em, a.y + 0.4f * em), p.muted,
+         "Who met whom today (colour: top interest)");
+  ImVec2 ga(a.x + em, a.y + 1.8f * em), gb(b.x - em, b.y - em);
+  ImVec2 size(gb.x - ga.x, gb.y - ga.y);
+  if (pic.nodes.empty()) {
+    k.text(dl, k.fonts().small, ImVec2(ga.x, ga.y + 0.5f * em), p.muted, "No connections yet");
+    return;
+  }
+  step_layout(g, pic, size);
+  auto at = [&](int i) { return ImVec2(ga.x + g.pos[i].x * size.x, ga.y + g.pos[i].y * size.y); };
+  size_t n = g.pos.size();
+  for (const auto& [x, y] : pic.edges)
+    if (static_cast<size_t>(x) < n && static_cast<size_t>(y) < n)
+      dl->AddLine(at(x), at(y), with_alpha(p.text, 0.35f), std::max(1.0f, em / 18));
+  bool labels = n <= 40;
+  for (size_t i = 0; i < n; ++i) {
+    ImVec2 c = at(static_cast<int>(i));
+    dl->AddCircleFilled(c, 0.32f * em, topic_colour(pic.nodes[i].top_interest), 16);
+    if (labels)
+      k.text(dl, k.fonts().small, ImVec2(c.x + 0.45f * em, c.y - 0.45f * em), p.text, pic.nodes[i].first_name);
+  }
+}
+}  // namespace
+
+void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Intent>& out) {
+  const Palette& p = k.pal();
+  const Fonts& f = k.fonts();
+  begin_screen("admin", p.background);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 vs = ImGui::GetMainViewport()->Size;
+  float em = k.em();
+  float m = 1.6f * em;
+  k.text(dl, f.large, ImVec2(m, 1.0f * em), p.text, fmt::format("Admin - {}", s.event_name));
+  k.text(dl, f.small, ImVec2(m, 3.0f * em), p.muted,
+         fmt::format("Mode: {}   Camera: {}", mode_name(s.mode), s.camera_status.empty() ? "none" : s.camera_status));
+
+  float left_w = vs.x * 0.46f;
+  float y = 4.4f * em;
+  if (s.picture) {
+    const DayPicture& pic = *s.picture;
+    float fw = (left_w - 2 * 0.6f * em) / 3;
+    figure(k, dl, ImVec2(m, y), fw, fmt::format("{} / {}", pic.checked_in, pic.attendees), "checked in");
+    figure(k, dl, ImVec2(m + fw + 0.6f * em, y), fw, fmt::format("{}", pic.connections), "connections");
+    figure(k, dl, ImVec2(m + 2 * (fw + 0.6f * em), y), fw,
+           fmt::format("{} / {}", pic.suggestions_acted_on, pic.suggestions_shown), "suggestions acted on");
+    y += 4.2f * em;
+    float ch = (vs.y - y - 5.2f * em - 0.6f * em) / 2;
+    bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), per_bucket(pic.checkin_times, 15), p.accent,
+         "Check-ins per 15 minutes");
+    y += ch + 0.6f * em;
+    bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), per_bucket(pic.connection_times, 15), p.info,
+         "Connections per 15 minutes");
+    graph(k, dl, g, pic, ImVec2(m + left_w + em, 4.4f * em), ImVec2(vs.x - m, vs.y - 5.2f * em));
+  } else {
+    k.text(dl, f.body, ImVec2(m, y), p.muted, "Loading the day's figures...");
+  }
+  if (!s.sync_message.empty()) k.text(dl, f.small, ImVec2(m + 3 * (9.4f * em + 0.5f * em), vs.y - 2.9f * em), p.muted, s.sync_message, vs.x - 4 * m - 4 * 9.9f * em);
+  if (!s.storage_detail.empty())
+    k.text(dl, f.small, ImVec2(m, vs.y - 5.0f * em), p.bad, "Last storage problem: " + s.storage_detail);
+
+  // Mode switch top right; the other controls along the bottom, exit apart from them.
+  float bw = 7.4f * em, gap = 0.5f * em;
+  float x = vs.x - m - 3 * bw - 2 * gap, by = 0.8f * em;
+  auto btn = [&](const char* label, Kit::Style st, Intent::Kind kind, std::string arg = {}) {
+    if (k.button(label, ImVec2(x, by), ImVec2(bw, 2.6f * em), st, f.body)) out.push_back({kind, std::move(arg)});
+    x += bw + gap;
+  };
+  btn("Door mode", s.mode == KioskMode::door ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "door");
+  btn("Floor mode", s.mode == KioskMode::floor ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "floor");
+  btn("Demo mode", s.mode == KioskMode::demo ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "demo");
+  bw = 9.4f * em;
+  x = m;
+  by = vs.y - 3.6f * em;
+  btn("Sync now", Kit::Style::secondary, Intent::Kind::admin_sync);
+  btn("Find a name", Kit::Style::secondary, Intent::Kind::open_search);
+  btn("Back to kiosk", Kit::Style::secondary, Intent::Kind::home);
+  x = vs.x - m - bw;
+  btn("Exit kiosk", Kit::Style::danger, Intent::Kind::admin_exit);
+  end_screen();
+}
+
+}  // namespace rapport::ui

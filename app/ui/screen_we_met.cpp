@@ -1,0 +1,106 @@
+// "We met": the second badge within the window records the connection, then a clear
+// confirmation. A small preview keeps the camera visible while waiting.
+#include <fmt/format.h>
+
+#include "ui/screens.hpp"
+
+namespace rapport::ui {
+
+void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vector<Intent>& out) {
+  const Palette& p = k.pal();
+  const Fonts& f = k.fonts();
+  begin_screen("we_met", p.background);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 vs = ImGui::GetMainViewport()->Size;
+  float em = k.em();
+  if (!s.we_met) {
+    end_screen();
+    return;
+  }
+  const WeMet& w = *s.we_met;
+  if (w.result) {
+    using O = MeetReply::Outcome;
+    const MeetReply& r = *w.result;
+    Icon icon = Icon::check;
+    ImU32 col = p.good;
+    std::string head, detail;
+    switch (r.outcome) {
+      case O::recorded:
+        head = fmt::format("{} and {} have met!", r.a.first_name, r.b.first_name);
+        detail = "Saved. Stay in touch after the event - offer help first.";
+        break;
+      case O::already_met:
+        icon = Icon::clock;
+        col = p.info;
+        head = fmt::format("{} and {} had already met", r.a.first_name, r.b.first_name);
+        detail = "It's saved from before - nothing more to do.";
+        break;
+      case O::same_person:
+        icon = Icon::question;
+        col = p.warn;
+        head = "That's the same badge twice";
+        detail = "Scan the other person's badge to record that you met.";
+        break;
+      case O::unknown_badge:
+        icon = Icon::question;
+        col = p.warn;
+        head = "We can't find this badge";
+        detail = "Please see the registration desk.";
+        break;
+      case O::not_present:
+        icon = Icon::cross;
+        col = p.bad;
+        head = "We couldn't record this one";
+        detail = "Please see the registration desk.";
+        break;
+    }
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(vs.x, 0.8f * em), col);
+    float y = vs.y * 0.16f;
+    draw_icon(dl, icon, ImVec2(vs.x / 2, y + 3.2f * em), 3.2f * em, col, IM_COL32(0x10, 0x18, 0x20, 0xFF));
+    y += 7.4f * em;
+    y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, head, vs.x * 0.85f);
+    y += 0.8f * em;
+    y += k.text_centred(dl, f.large, 0, vs.x, y, p.muted, detail, vs.x * 0.8f);
+    if (r.outcome == O::recorded || r.outcome == O::already_met) {
+      y += 1.5f * em;
+      float pw = 19 * em;
+      draw_progress_to_three(k, dl, ImVec2((vs.x - pw) / 2, y), r.connections_today);
+    }
+    if (k.button("Done", ImVec2((vs.x - 11 * em) / 2, vs.y - 4.5f * em), k.em2(11, 2.8f), Kit::Style::secondary))
+      out.push_back({Intent::Kind::home, {}});
+    end_screen();
+    return;
+  }
+
+  std::string head;
+  if (w.waiting_for_first) head = "Scan your badge first";
+  else if (!w.expected_name.empty()) head = fmt::format("Now {} scans their badge", w.expected_name);
+  else head = "Now scan the other person's badge";
+  float y = 1.6f * em;
+  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, head, vs.x * 0.9f);
+  std::string sub = w.waiting_for_first ? "Then the person you met scans theirs - that's all."
+                                        : fmt::format("{} is ready. One badge after the other records that you met.",
+                                                      w.first_name);
+  y += 0.4f * em;
+  y += k.text_centred(dl, f.large, 0, vs.x, y, p.muted, sub, vs.x * 0.85f);
+  y += 1.2f * em;
+  float h = vs.y - y - 6.5f * em, cw = h * 16 / 9;
+  draw_camera(k, dl, cam, ImVec2((vs.x - cw) / 2, y), ImVec2((vs.x + cw) / 2, y + h), s.camera_status);
+  std::string left = fmt::format("{} s left", seconds_left(s, w.deadline));
+  k.text_centred(dl, f.large, 0, vs.x, y + h + 0.8f * em, p.accent, left);
+  if (k.button("Cancel", ImVec2(vs.x - 12 * em, vs.y - 3.6f * em), k.em2(10, 2.6f), Kit::Style::secondary))
+    out.push_back({Intent::Kind::home, {}});
+  if (s.mode == KioskMode::demo && !s.demo_badges.empty()) {
+    float bw = 6.8f * em, gap = 0.5f * em;
+    size_t n = std::min<size_t>(s.demo_badges.size(), 4);
+    for (size_t i = 0; i < n; ++i) {
+      std::string label = fmt::format("{}##demo{}", s.demo_names[i], i);
+      if (k.button(label.c_str(), ImVec2(2 * em + i * (bw + gap), vs.y - 3.6f * em), ImVec2(bw, 2.6f * em),
+                   Kit::Style::secondary, f.body))
+        out.push_back({Intent::Kind::present_demo, s.demo_badges[i]});
+    }
+  }
+  end_screen();
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,112 @@
+#include "ui/script_runner.hpp"
+
+#include <fmt/format.h>
+
+#include <cfloat>
+
+namespace rapport::ui {
+
+namespace {
+constexpr auto kExpectWithin = std::chrono::seconds(2);
+constexpr auto kFindWithin = std::chrono::seconds(2);
+}  // namespace
+
+ScriptRunner::ScriptRunner(std::vector<ScriptStep> steps, std::string name)
+    : steps_(std::move(steps)), name_(std::move(name)) {
+  done_ = steps_.empty();
+}
+
+void ScriptRunner::fail(const ScriptStep& step, const std::string& why) {
+  failure_ = fmt::format("{}:{}: {} {}: {}", name_, step.line, verb_name(step.verb), step.arg, why);
+  done_ = true;
+}
+
+void ScriptRunner::next(TimePoint now) {
+  ++at_;
+  step_started_ = now;
+  frames_in_step_ = 0;
+  tap_phase_ = 0;
+  if (at_ >= steps_.size()) done_ = true;
+}
+
+void ScriptRunner::inject_input(ImGuiIO& io) {
+  switch (tap_phase_) {
+    case 1: io.MousePos = tap_pos_; io.MouseDown[0] = false; break;
+    case 2: io.MousePos = tap_pos_; io.MouseDown[0] = true; break;
+    case 3: io.MousePos = tap_pos_; io.MouseDown[0] = false; break;
+    case 4: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); io.MouseDown[0] = false; break;
+    default: break;
+  }
+}
+
+void ScriptRunner::after_frame(const Kit& kit, ScriptHost& host, TimePoint now) {
+  if (done_) return;
+  if (!started_) {
+    started_ = true;
+    step_started_ = now;
+  }
+  const ScriptStep& step = steps_[at_];
+  ++frames_in_step_;
+  switch (step.verb) {
+    case ScriptVerb::present:
+      host.present(step.arg);
+      next(now);
+      break;
+    case ScriptVerb::key:
+      host.key_burst(step.arg);
+      next(now);
+      break;
+    case ScriptVerb::type:
+      host.type_text(step.arg);
+      next(now);
+      break;
+    case ScriptVerb::wait:
+      if (now - step_started_ >= std::chrono::milliseconds(step.wait_ms)) next(now);
+      break;
+    case ScriptVerb::expect: {
+      for (const auto& v : kit.visible())
+        if (v.find(step.arg) != std::string::npos) {
+          next(now);
+          return;
+        }
+      if (now - step_started_ > kExpectWithin) {
+        std::string seen;
+        for (const auto& v : kit.visible()) {
+          if (seen.size() > 300) break;
+          seen += (seen.empty() ? "\"" : ", \"") + v + "\"";
+        }
+        fail(step, fmt::format("not visible within 2 s (visible: {})", seen));
+      }
+      break;
+    }
+    case ScriptVerb::tap: {
+      if (tap_phase_ == 0) {
+        const Widget* w = nullptr;
+        for (const auto& c : kit.widgets())
+          if (c.label == step.arg) {
+            w = &c;
+            break;
+          }
+        if (!w) {
+          if (now - step_started_ > kFindWithin) fail(step, "no visible button with that label");
+          break;
+        }
+        tap_pos_ = ImVec2((w->min.x + w->max.x) / 2, (w->min.y + w->max.y) / 2);
+        tap_phase_ = 1;
+      } else if (tap_phase_ < 4) {
+        ++tap_phase_;
+      } else {
+        next(now);
+      }
+      break;
+    }
+    case ScriptVerb::screenshot: {
+      auto s = host.screenshot(step.arg);
+      if (!s) fail(step, s.error().to_string());
+      else next(now);
+      break;
+    }
+  }
+}
+
+}  // namespace rapport::ui

@@ -1,0 +1,148 @@
+// The kiosk's writer thread: acknowledges only committed check-ins, reports storage
+// failures as a reply, records "we met" once per pair, and never leaks email to the screen.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "core/kiosk/front_desk.hpp"
+#include "core/roster/import.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace rapport;
+using rapport::test::TempDir;
+
+namespace {
+const char* kRoster =
+    "id,first_name,last_name,email,interests,personal_interests,looking_for,can_help_with,consent,ticket_code\n"
+    "A1,Thảo,Nguyễn,thao@example.org,climate data,water skiing,UX mentoring,grid modelling,yes,T-0001\n"
+    "A2,Ben,Okafor,ben@example.org,climate data,chess,grid modelling,UX mentoring,yes,T-0002\n"
+    "A3,Carla,Rossi,carla@example.org,climate data,chess,,,yes,T-0003\n";
+
+std::unique_ptr<FrontDesk> open_desk(TempDir& dir, const std::string& extra_sql = {}) {
+  auto path = dir.file("e.sqlite");
+  {
+    auto s = Store::create(path, EventInfo{"Test", "", "k1"});
+    EXPECT_TRUE(s.ok());
+    auto csv = dir.write("r.csv", kRoster);
+    auto imp = import_roster_file(*s, csv, RosterFormat::automatic, ImportMapping{});
+    EXPECT_TRUE(imp.ok()) << imp.error().to_string();
+    if (!extra_sql.empty()) EXPECT_TRUE(s->db().exec(extra_sql).ok());
+  }
+  auto store = Store::open(path);
+  EXPECT_TRUE(store.ok());
+  auto desk = FrontDesk::open(std::move(*store), {});
+  EXPECT_TRUE(desk.ok()) << desk.error().to_string();
+  return std::move(*desk);
+}
+
+DeskReply wait_reply(FrontDesk& d) {
+  for (int i = 0; i < 2000; ++i) {
+    if (auto r = d.poll()) return std::move(*r);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ADD_FAILURE() << "no reply";
+  return StorageProblem{"timeout"};
+}
+}  // namespace
+
+TEST(FrontDesk, RosterForTheScreenHasNoEmail) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  ASSERT_EQ(d->roster().size(), 3u);
+  EXPECT_EQ(d->roster()[0].first_name, "Thảo");
+  EXPECT_EQ(d->roster()[0].initials, "TN");
+  for (const auto& p : d->roster())
+    for (const auto& t : p.interests) EXPECT_EQ(t.find('@'), std::string::npos);
+}
+
+TEST(FrontDesk, ScanChecksInThenWelcomesBack) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  d->submit(ScanRequest{"T-0001", {}, false});
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(r));
+  EXPECT_EQ(std::get<DoorReply>(r).checkin.outcome, CheckinOutcome::checked_in);
+  d->submit(ScanRequest{"T-0001", {}, false});
+  r = wait_reply(*d);
+  EXPECT_EQ(std::get<DoorReply>(r).checkin.outcome, CheckinOutcome::already_checked_in);
+  d->submit(ScanRequest{"NOPE-123", {}, false});
+  r = wait_reply(*d);
+  EXPECT_EQ(std::get<DoorReply>(r).match, ScanMatch::unknown);
+}
+
+TEST(FrontDesk, FloorScanBringsSuggestionsOfPresentPeople) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  d->submit(ScanRequest{"T-0002", {}, false});
+  (void)wait_reply(*d);
+  d->submit(ScanRequest{"T-0001", {}, true});
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(r));
+  const auto& door = std::get<DoorReply>(r);
+  ASSERT_TRUE(door.suggestions.has_value());
+  ASSERT_EQ(door.suggestions->suggestions.size(), 1u);  // only Ben is here
+  EXPECT_EQ(door.suggestions->suggestions[0].person.id, "A2");
+}
+
+TEST(FrontDesk, WeMetIsRecordedOncePerPair) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  MeetRequest m;
+  m.first_id = "A1";
+  m.second_text = "T-0002";
+  d->submit(m);
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<MeetReply>(r));
+  EXPECT_EQ(std::get<MeetReply>(r).outcome, MeetReply::Outcome::recorded);
+  EXPECT_EQ(std::get<MeetReply>(r).connections_today, 1);
+  MeetRequest back;
+  back.first_id = "A2";
+  back.second_text = "T-0001";
+  d->submit(back);
+  r = wait_reply(*d);
+  EXPECT_EQ(std::get<MeetReply>(r).outcome, MeetReply::Outcome::already_met);
+  MeetRequest self;
+  self.first_id = "A1";
+  self.second_text = "T-0001";
+  d->submit(self);
+  r = wait_reply(*d);
+  EXPECT_EQ(std::get<MeetReply>(r).outcome, MeetReply::Outcome::same_person);
+}
+
+TEST(FrontDesk, AFailedWriteIsAStorageProblemNeverAWelcome) {
+  TempDir dir;
+  auto d = open_desk(dir, "CREATE TRIGGER full BEFORE INSERT ON checkins BEGIN "
+                          "SELECT RAISE(FAIL, 'database or disk is full'); END;");
+  d->submit(ScanRequest{"T-0001", {}, false});
+  auto r = wait_reply(*d);
+  EXPECT_TRUE(std::holds_alternative<StorageProblem>(r));
+}
+
+TEST(FrontDesk, DayPictureCountsTheDay) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  MeetRequest m;
+  m.first_id = "A1";
+  m.second_text = "T-0003";
+  d->submit(m);
+  (void)wait_reply(*d);
+  d->submit(PictureRequest{});
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<DayPicture>(r));
+  const auto& p = std::get<DayPicture>(r);
+  EXPECT_EQ(p.attendees, 3);
+  EXPECT_EQ(p.checked_in, 2);
+  EXPECT_EQ(p.connections, 1);
+  ASSERT_EQ(p.nodes.size(), 2u);
+  EXPECT_EQ(p.edges.size(), 1u);
+  EXPECT_EQ(p.nodes[0].top_interest.empty(), false);
+}
+
+TEST(DayPicture, PerBucket) {
+  auto b = per_bucket({"2026-11-21T09:00:00.000Z", "2026-11-21T09:05:00.000Z", "2026-11-21T09:31:00.000Z"}, 15);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(b[0], 2);
+  EXPECT_EQ(b[1], 0);
+  EXPECT_EQ(b[2], 1);
+  EXPECT_TRUE(per_bucket({}, 15).empty());
+}

@@ -1,0 +1,118 @@
+// The kiosk config: defaults, every section read, and bad files named by key and line.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "core/config/kiosk_config.hpp"
+#include "core/config/pin.hpp"
+
+using namespace rapport;
+
+TEST(KioskConfig, EmptyFileIsTheDefaults) {
+  auto c = parse_kiosk_config("", "k.toml");
+  ASSERT_TRUE(c.ok()) << c.error().to_string();
+  EXPECT_EQ(c->mode, KioskMode::door);
+  EXPECT_EQ(c->timeouts.idle_seconds, 20);
+  EXPECT_EQ(c->camera.source, "auto");
+}
+
+TEST(KioskConfig, ReadsEverySection) {
+  auto c = parse_kiosk_config(R"(
+mode = "floor"
+event_name = "DevConf"
+[theme]
+accent = "#FF8800"
+[camera]
+source = "v4l2:/dev/video2"
+fps = 15
+[scanner]
+suffix = "\t"
+[timeouts]
+idle_seconds = 45
+[fairness]
+exposure_cap_per_window = 3
+exclude_same_company = true
+[sync]
+target = "/media/usb/org.sqlite"
+interval_seconds = 60
+[hub]
+url = "https://hub.example.org"
+)", "floor.toml");
+  ASSERT_TRUE(c.ok()) << c.error().to_string();
+  EXPECT_EQ(c->mode, KioskMode::floor);
+  EXPECT_EQ(c->event_name, "DevConf");
+  EXPECT_EQ(c->theme.accent, 0xFF8800u);
+  EXPECT_EQ(c->camera.source, "v4l2:/dev/video2");
+  EXPECT_EQ(c->camera.fps, 15);
+  EXPECT_EQ(c->scanner.suffix, "\t");
+  EXPECT_EQ(c->timeouts.idle_seconds, 45);
+  EXPECT_EQ(c->fairness.exposure_cap_per_window, 3);
+  EXPECT_TRUE(c->fairness.exclude_same_company);
+  EXPECT_EQ(c->sync.target, "/media/usb/org.sqlite");
+  EXPECT_EQ(c->hub.url, "https://hub.example.org");
+}
+
+TEST(KioskConfig, BadModeNamesKeyValueAndLine) {
+  auto c = parse_kiosk_config("\n\nmode = \"lobby\"\n", "door.toml");
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.error().where, "door.toml:3");
+  EXPECT_NE(c.error().message.find("'mode'"), std::string::npos);
+  EXPECT_NE(c.error().message.find("lobby"), std::string::npos);
+}
+
+TEST(KioskConfig, UnknownKeyIsReportedNotIgnored) {
+  auto c = parse_kiosk_config("[timeouts]\nidle_secs = 5\n", "k.toml");
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.error().message.find("timeouts.idle_secs"), std::string::npos);
+  EXPECT_EQ(c.error().where, "k.toml:2");
+}
+
+TEST(KioskConfig, OutOfRangeAndWrongTypes) {
+  EXPECT_FALSE(parse_kiosk_config("[timeouts]\nidle_seconds = 0\n", "k").ok());
+  EXPECT_FALSE(parse_kiosk_config("[timeouts]\nidle_seconds = \"20\"\n", "k").ok());
+  EXPECT_FALSE(parse_kiosk_config("[theme]\naccent = \"green\"\n", "k").ok());
+  EXPECT_FALSE(parse_kiosk_config("[camera]\nsource = \"webcam\"\n", "k").ok());
+  EXPECT_FALSE(parse_kiosk_config("theme = 3\n", "k").ok());
+  auto broken = parse_kiosk_config("mode = \"door\n", "k.toml");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().where.rfind("k.toml:", 0), 0u);
+}
+
+TEST(KioskConfig, APinInsteadOfAHashIsRefusedWithoutEchoingIt) {
+  auto c = parse_kiosk_config("[admin]\npin_hash = \"482913\"\n", "k.toml");
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.error().message.find("482913"), std::string::npos);
+  EXPECT_EQ(c.error().where, "k.toml:2");
+}
+
+TEST(KioskConfig, ShippedConfigsLoad) {
+  for (const char* name : {"door", "floor", "demo"}) {
+    auto c = load_kiosk_config(std::string(RAPPORT_SOURCE_DIR) + "/kiosk-config/" + name + ".toml");
+    ASSERT_TRUE(c.ok()) << name << ": " << c.error().to_string();
+    EXPECT_EQ(mode_name(c->mode), name);
+    EXPECT_TRUE(verify_pin(c->admin.pin_hash, "2468")) << name;
+  }
+}
+
+TEST(Pin, HashVerifiesOnlyTheRightPin) {
+  auto h = hash_pin("2468");
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->find("2468"), std::string::npos);
+  EXPECT_TRUE(verify_pin(*h, "2468"));
+  EXPECT_FALSE(verify_pin(*h, "2469"));
+  EXPECT_FALSE(verify_pin("not a hash", "2468"));
+  EXPECT_FALSE(hash_pin("12").ok());
+}
+
+TEST(PinGate, FiveWrongLockForAMinute) {
+  PinGate gate(5, std::chrono::seconds(60));
+  TimePoint t{};
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(gate.record(false, t), PinVerdict::wrong);
+  EXPECT_EQ(gate.attempts_left(), 1);
+  EXPECT_EQ(gate.record(false, t), PinVerdict::locked);
+  EXPECT_TRUE(gate.locked(t + std::chrono::seconds(59)));
+  // Even the right PIN is refused while locked.
+  EXPECT_EQ(gate.record(true, t + std::chrono::seconds(30)), PinVerdict::locked);
+  EXPECT_FALSE(gate.locked(t + std::chrono::seconds(61)));
+  EXPECT_EQ(gate.record(true, t + std::chrono::seconds(61)), PinVerdict::accepted);
+}
