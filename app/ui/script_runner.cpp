@@ -64,12 +64,19 @@ void ScriptRunner::after_frame(const Kit& kit, ScriptHost& host, TimePoint now) 
       if (now - step_started_ >= std::chrono::milliseconds(step.wait_ms)) next(now);
       break;
     case ScriptVerb::expect: {
-      for (const auto& v : kit.visible())
-        if (v.find(step.arg) != std::string::npos) {
+      bool unreadable = false;
+      for (size_t i = 0; i < kit.visible().size(); ++i)
+        if (kit.visible()[i].find(step.arg) != std::string::npos) {
+          if (i < kit.readable().size() && !kit.readable()[i]) {
+            unreadable = true;  // on screen, but some glyph is missing: keep waiting
+            continue;
+          }
           next(now);
           return;
         }
-      if (now - step_started_ > kExpectWithin) {
+      if (now - step_started_ > kExpectWithin && unreadable) {
+        fail(step, "visible, but drawn with characters the font atlas lacks (boxes)");
+      } else if (now - step_started_ > kExpectWithin) {
         std::string seen;
         for (const auto& v : kit.visible()) {
           if (seen.size() > 300) break;
@@ -98,6 +105,16 @@ void ScriptRunner::after_frame(const Kit& kit, ScriptHost& host, TimePoint now) 
       } else {
         next(now);
       }
+      break;
+    }
+    case ScriptVerb::advance:
+      host.advance_clock(std::chrono::seconds(step.wait_ms));
+      next(now);
+      break;
+    case ScriptVerb::probe: {
+      auto s = host.probe(step.arg);
+      if (!s) fail(step, s.error().to_string());
+      else next(now);
       break;
     }
     case ScriptVerb::screenshot: {

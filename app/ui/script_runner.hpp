@@ -20,6 +20,9 @@ class ScriptHost {
   virtual void key_burst(const std::string& text) = 0;
   virtual void type_text(const std::string& text) = 0;
   virtual Status screenshot(const std::string& path) = 0;
+  // Test hooks (see kiosk_script.hpp): move the event clock; record resource figures.
+  virtual void advance_clock(std::chrono::seconds by) = 0;
+  virtual Status probe(const std::string& name) = 0;
 };
 
 class ScriptRunner {
