@@ -217,3 +217,25 @@ TEST(FrontDeskSync, AMissingTargetIsReportedRetriedAndNothingIsLost) {
   ASSERT_TRUE(org.ok());
   EXPECT_EQ(*org->db().scalar_int("SELECT count(*) FROM checkins"), 1);
 }
+
+TEST(FrontDesk, SeesPeopleAddedToTheFileWhileItRuns) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  d->submit(ScanRequest{"T-0001", {}, false});  // leaves no read transaction behind
+  (void)wait_reply(*d);
+  {
+    auto other = Store::open(dir.file("e.sqlite"));  // a re-import from another process
+    ASSERT_TRUE(other.ok());
+    auto csv = dir.write("late.csv",
+                         "id,first_name,last_name,email,interests,consent,ticket_code\n"
+                         "A9,김민준,박,m@example.org,robotics,yes,T-0100\n");
+    auto imp = import_roster_file(*other, csv, RosterFormat::automatic, ImportMapping{});
+    ASSERT_TRUE(imp.ok()) << imp.error().to_string();
+  }
+  d->submit(ScanRequest{"T-0100", {}, false});
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(r));
+  EXPECT_EQ(std::get<DoorReply>(r).checkin.outcome, CheckinOutcome::checked_in);
+  ASSERT_TRUE(std::get<DoorReply>(r).checkin.attendee.has_value());
+  EXPECT_EQ(std::get<DoorReply>(r).checkin.attendee->first_name, "김민준");
+}

@@ -76,6 +76,7 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   d->matcher_ = std::move(*m);
   if (!cfg.sync.target.empty())
     d->sync_ = std::make_unique<LiveSync>(cfg.sync.target, std::chrono::seconds(cfg.sync.interval_seconds));
+  d->store_->db().reset_cached();
   d->thread_ = std::thread([p = d.get()] { p->run(); });
   return d;
 }
@@ -137,6 +138,9 @@ void FrontDesk::run() {
       working_ = true;
     }
     DeskReply reply = push_due ? handle_sync(false) : handle(req);
+    // No read transaction outlives a request: the next one sees what other processes
+    // wrote meanwhile, and checkpoints can keep the WAL small.
+    store_->db().reset_cached();
     std::function<void()> wake;
     {
       std::lock_guard lock(mu_);
