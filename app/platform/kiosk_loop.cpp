@@ -352,7 +352,10 @@ int run_kiosk(const KioskRun& run) {
   while (running) {
     bool busy = (runner && !runner->done()) || loop.input_frames > 0 || (*desk)->busy() ||
                 io.MouseDown[0];
-    if (busy) glfwWaitEventsTimeout(1.0 / 60);
+    // A script drives the kiosk as fast as frames can be drawn (tests, the soak), except
+    // while the desk works (its reply wakes the loop); a person's kiosk waits for events.
+    if (runner && !runner->done() && !(*desk)->busy()) glfwPollEvents();
+    else if (busy) glfwWaitEventsTimeout(1.0 / 60);
     else if ((*scan)->camera_live()) glfwWaitEventsTimeout(0.1);  // woken by each new frame
     else glfwWaitEventsTimeout(0.5);                              // idle: two frames a second
     if (loop.input_frames > 0) --loop.input_frames;

@@ -41,6 +41,9 @@ class ScriptRunner {
 
  private:
   void fail(const ScriptStep& step, const std::string& why);
+  void step(const Kit& kit, ScriptHost& host, TimePoint now);
+  // Runs the instant steps from here on; true when any ran (or one failed).
+  bool run_instant_steps(ScriptHost& host, TimePoint now);
   void next(TimePoint now);
 
   std::vector<ScriptStep> steps_;
