@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <dirent.h>
+#include <sqlite3.h>
 #include <malloc.h>
 
 #include <atomic>
@@ -59,6 +60,34 @@ int64_t rss_kib() {
   while (std::getline(in, line))
     if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
   return -1;
+}
+
+// Bytes malloc has handed out and not got back, over every arena (the desk and camera
+// threads have their own; mallinfo2 sees only the main one): from malloc_info's totals,
+// system memory in the arenas minus what is free in them, plus mmapped blocks.
+int64_t heap_in_use_all_arenas() {
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* f = open_memstream(&buf, &len);
+  if (!f) return -1;
+  malloc_info(0, f);
+  fclose(f);
+  std::string xml(buf, len);
+  free(buf);
+  // The totals follow the last </heap>.
+  size_t tail = xml.rfind("</heap>");
+  if (tail == std::string::npos) tail = 0;
+  auto attr = [&](const std::string& tag) -> int64_t {
+    size_t at = xml.find(tag, tail);
+    if (at == std::string::npos) return 0;
+    size_t sz = xml.find("size=\"", at);
+    return sz == std::string::npos ? 0 : std::stoll(xml.substr(sz + 6));
+  };
+  int64_t system = attr("<system type=\"current\"");
+  int64_t free_fast = attr("<total type=\"fast\"");
+  int64_t free_rest = attr("<total type=\"rest\"");
+  int64_t mmapped = attr("<total type=\"mmap\"");
+  return system - free_fast - free_rest + mmapped;
 }
 
 // Open file descriptors, from /proc/self/fd (minus the one reading it).
@@ -147,7 +176,9 @@ class Host : public ui::ScriptHost {
     struct mallinfo2 heap = mallinfo2();
     probes_.push_back({{"name", name},
                        {"rss_kib", rss_kib()},
-                       {"heap_in_use_bytes", heap.uordblks},
+                       {"heap_in_use_bytes", heap_in_use_all_arenas()},
+                       {"main_arena_in_use_bytes", heap.uordblks},
+                       {"sqlite_memory_bytes", sqlite3_memory_used()},
                        {"fds", open_fds()},
                        {"frames", frames_},
                        {"event_clock_offset_s", offset_->load() / 1000},
@@ -352,9 +383,9 @@ int run_kiosk(const KioskRun& run) {
   while (running) {
     bool busy = (runner && !runner->done()) || loop.input_frames > 0 || (*desk)->busy() ||
                 io.MouseDown[0];
-    // A script drives the kiosk as fast as frames can be drawn (tests, the soak), except
-    // while the desk works (its reply wakes the loop); a person's kiosk waits for events.
-    if (runner && !runner->done() && !(*desk)->busy()) glfwPollEvents();
+    // A script that just moved on goes straight to its next frame (tests, the soak),
+    // unless the desk works (its reply wakes the loop); otherwise the kiosk waits for events.
+    if (runner && runner->progressed() && !runner->done() && !(*desk)->busy()) glfwPollEvents();
     else if (busy) glfwWaitEventsTimeout(1.0 / 60);
     else if ((*scan)->camera_live()) glfwWaitEventsTimeout(0.1);  // woken by each new frame
     else glfwWaitEventsTimeout(0.5);                              // idle: two frames a second

@@ -209,8 +209,9 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
     const EventStats& st = s.picture->stats;
     float fw = (left_w - 2 * 0.6f * em) / 3;
     figure(k, dl, ImVec2(m, y), fw, fmt::format("{} / {}", st.present_now, st.registered), "checked in / registered");
-    figure(k, dl, ImVec2(m + fw + 0.6f * em, y), fw,
-           fmt::format("{} ({} people)", st.connections, st.people_who_met), "connections");
+    figure(k, dl, ImVec2(m + fw + 0.6f * em, y), fw, fmt::format("{}", st.connections),
+           st.people_who_met == 1 ? "connections (1 person)"
+                                  : fmt::format("connections ({} people)", st.people_who_met).c_str());
     figure(k, dl, ImVec2(m + 2 * (fw + 0.6f * em), y), fw,
            fmt::format("{} / {}", st.suggestions_acted_on, st.suggested_pairs), "suggestions acted on");
     y += 4.2f * em;

@@ -71,6 +71,7 @@ void ScriptRunner::after_frame(const Kit& kit, ScriptHost& host, TimePoint now) 
   step(kit, host, now);
   if (!done_ && at_ != before && before < steps_.size() && !is_instant(steps_[before].verb))
     run_instant_steps(host, now);
+  progressed_ = at_ != before;
 }
 
 void ScriptRunner::step(const Kit& kit, ScriptHost& host, TimePoint now) {

@@ -35,6 +35,8 @@ class ScriptRunner {
   void after_frame(const Kit& kit, ScriptHost& host, TimePoint now);
 
   bool done() const { return done_; }
+  // The last frame moved the script on: the next step is ready, no need to wait for events.
+  bool progressed() const { return progressed_; }
   bool failed() const { return !failure_.empty(); }
   // "FILE:LINE: expect "Welcome": not visible within 2 s (visible: ...)"
   const std::string& failure() const { return failure_; }
@@ -55,6 +57,7 @@ class ScriptRunner {
   ImVec2 tap_pos_{};
   int frames_in_step_ = 0;
   bool done_ = false;
+  bool progressed_ = false;
   std::string failure_;
 };
 

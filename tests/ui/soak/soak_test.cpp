@@ -37,7 +37,7 @@ using rapport::test::read_file;
 namespace {
 
 constexpr int64_t kMaxRssGrowthKib = 8 * 1024;        // second half of the day
-constexpr int64_t kMaxHeapGrowthBytes = 4 * 1024 * 1024;
+constexpr int64_t kMaxHeapGrowthBytes = 1 * 1024 * 1024;  // SQLite's page cache aside
 
 int env_int(const char* name, int fallback) {
   const char* v = std::getenv(name);
@@ -136,13 +136,13 @@ TEST(Soak, TenHourDayStaysFlat) {
       Person a = people[(i * 7) % people.size()], b = people[(i * 7 + 3) % people.size()];
       script << "tap Done\nexpect We met someone\ntap We met someone\nexpect Scan your badge first\n"
              << "key " << a.code << "\nexpect Now scan the other person's badge\n"
-             << "key " << b.code << "\nexpect met\n";
+             << "key " << b.code << "\nexpect Done\n";  // only the result has Done ("have met" / "had already met")
       ++meets;
       pairs.insert(std::minmax(a.id, b.id));
       here.insert(a.id);  // a "We met" scan is being here too
       here.insert(b.id);
     }
-    if (i % 1000 == 999) script << admin_visit();
+    if (i % 1000 == 999 && i != scans - 1) script << admin_visit();  // the day ends with one anyway
   }
   script << "tap Done\nexpect Hold your badge up to the camera\nwait 500\nprobe end\n";
   // The last push, so the organizer file can be compared with the kiosk's own.
@@ -150,6 +150,7 @@ TEST(Soak, TenHourDayStaysFlat) {
   std::string script_path = dir.write("day.txt", script.str());
   if (const char* keep = std::getenv("SOAK_KEEP")) std::filesystem::copy_file(script_path, keep,
                                                      std::filesystem::copy_options::overwrite_existing);
+  if (std::getenv("SOAK_DRY")) GTEST_SKIP() << "SOAK_DRY: script written only";
   std::string probes = dir.file("probes.json"), err = dir.file("kiosk.err");
 
   auto t0 = std::chrono::steady_clock::now();
@@ -168,10 +169,13 @@ TEST(Soak, TenHourDayStaysFlat) {
   const auto &warm = by["warm"], &half = by["half"], &end = by["end"];
   int64_t rss_growth = end["rss_kib"].get<int64_t>() - half["rss_kib"].get<int64_t>();
   int64_t heap_growth = end["heap_in_use_bytes"].get<int64_t>() - half["heap_in_use_bytes"].get<int64_t>();
+  // SQLite's page cache grows with the file (up to the cache_size cap): data, not a leak.
+  int64_t sqlite_growth = end["sqlite_memory_bytes"].get<int64_t>() - half["sqlite_memory_bytes"].get<int64_t>();
   std::cout << fmt::format(
       "soak: {} scans ({} by camera), {} 'We met', {} attendees, {:.0f} s wall, {} frames\n"
       "soak: RSS KiB warm {} half {} end {} -> second-half growth {} KiB\n"
-      "soak: heap in use warm {} half {} end {} -> second-half growth {} bytes\n"
+      "soak: heap in use (all arenas) warm {} half {} end {} -> second-half growth {} bytes, of which SQLite's "
+      "page cache {} bytes (SQLite total at end {})\n"
       "soak: fds warm {} half {} end {}\n"
       "soak: GL live textures {}/{}/{}, buffers {}/{}/{}, vertex arrays {}/{}/{} (warm/half/end); "
       "created over the day: {} textures, {} buffers, {} vertex arrays\n",
@@ -179,6 +183,7 @@ TEST(Soak, TenHourDayStaysFlat) {
       end["frames"].get<int64_t>(), warm["rss_kib"].get<int64_t>(), half["rss_kib"].get<int64_t>(),
       end["rss_kib"].get<int64_t>(), rss_growth, warm["heap_in_use_bytes"].get<int64_t>(),
       half["heap_in_use_bytes"].get<int64_t>(), end["heap_in_use_bytes"].get<int64_t>(), heap_growth,
+      sqlite_growth, end["sqlite_memory_bytes"].get<int64_t>(),
       warm["fds"].get<int>(), half["fds"].get<int>(), end["fds"].get<int>(), warm["gl_textures_live"].get<int64_t>(),
       half["gl_textures_live"].get<int64_t>(), end["gl_textures_live"].get<int64_t>(),
       warm["gl_buffers_live"].get<int64_t>(), half["gl_buffers_live"].get<int64_t>(),
@@ -188,7 +193,8 @@ TEST(Soak, TenHourDayStaysFlat) {
       end["gl_vertex_arrays_created"].get<int64_t>());
 
   EXPECT_LT(rss_growth, kMaxRssGrowthKib) << "memory grew in the second half of the day";
-  EXPECT_LT(heap_growth, kMaxHeapGrowthBytes) << "heap in use grew in the second half of the day";
+  EXPECT_LT(heap_growth - sqlite_growth, kMaxHeapGrowthBytes)
+      << "heap in use (SQLite's cache aside) grew in the second half of the day";
   EXPECT_EQ(end["fds"], half["fds"]) << "file descriptors leaked";
   for (const char* k : {"gl_textures_live", "gl_buffers_live", "gl_vertex_arrays_live"})
     EXPECT_EQ(end[k], half[k]) << k << " leaked";
@@ -200,7 +206,7 @@ TEST(Soak, TenHourDayStaysFlat) {
   int64_t scanned = std::min<int64_t>(scans, static_cast<int64_t>(people.size()));
   EXPECT_EQ(count(db, "SELECT count(*) FROM checkins"), scanned);
   EXPECT_EQ(count(db, "SELECT count(*) FROM connections"), static_cast<int64_t>(pairs.size()));
-  EXPECT_GE(count(db, "SELECT (julianday(max(at)) - julianday(min(at))) * 24 FROM checkins"),
+  EXPECT_GE(count(db, "SELECT (julianday(max(at)) - julianday(min(at))) * 24 FROM suggestions_shown"),
             scans >= 5000 ? 9 : 0);
   EXPECT_EQ(count(org, "SELECT count(*) FROM checkins"), count(db, "SELECT count(*) FROM checkins"));
   EXPECT_EQ(count(org, "SELECT count(*) FROM connections"), count(db, "SELECT count(*) FROM connections"));
