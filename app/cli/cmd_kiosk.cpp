@@ -57,6 +57,7 @@ void add_kiosk(CLI::App& root, Commands& out) {
                    }
                    run.script = o->script;
                    if (const char* s = std::getenv("RAPPORT_KIOSK_STATS")) run.stats_path = s;
+                   if (const char* s = std::getenv("RAPPORT_KIOSK_PROBES")) run.probes_path = s;
                    return run_kiosk(run);
                  }});
 }

@@ -7,13 +7,22 @@
 #include <imgui/imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <dirent.h>
+#include <sqlite3.h>
+#include <malloc.h>
+
+#include <atomic>
 #include <cfloat>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "core/kiosk/front_desk.hpp"
+#include "core/store/kiosk_lock.hpp"
+#include "platform/gl_census.hpp"
 #include "platform/gl_helpers.hpp"
 #include "platform/scan_input.hpp"
 #include "ui/fonts.hpp"
@@ -42,6 +51,54 @@ const char* screen_name(ui::Screen s) {
     case ui::Screen::storage_problem: return "storage_problem";
   }
   return "?";
+}
+
+// Resident memory in KiB, from /proc/self/status (VmRSS).
+int64_t rss_kib() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
+  return -1;
+}
+
+// Bytes malloc has handed out and not got back, over every arena (the desk and camera
+// threads have their own; mallinfo2 sees only the main one): from malloc_info's totals,
+// system memory in the arenas minus what is free in them, plus mmapped blocks.
+int64_t heap_in_use_all_arenas() {
+  char* buf = nullptr;
+  size_t len = 0;
+  FILE* f = open_memstream(&buf, &len);
+  if (!f) return -1;
+  malloc_info(0, f);
+  fclose(f);
+  std::string xml(buf, len);
+  free(buf);
+  // The totals follow the last </heap>.
+  size_t tail = xml.rfind("</heap>");
+  if (tail == std::string::npos) tail = 0;
+  auto attr = [&](const std::string& tag) -> int64_t {
+    size_t at = xml.find(tag, tail);
+    if (at == std::string::npos) return 0;
+    size_t sz = xml.find("size=\"", at);
+    return sz == std::string::npos ? 0 : std::stoll(xml.substr(sz + 6));
+  };
+  int64_t system = attr("<system type=\"current\"");
+  int64_t free_fast = attr("<total type=\"fast\"");
+  int64_t free_rest = attr("<total type=\"rest\"");
+  int64_t mmapped = attr("<total type=\"mmap\"");
+  return system - free_fast - free_rest + mmapped;
+}
+
+// Open file descriptors, from /proc/self/fd (minus the one reading it).
+int open_fds() {
+  DIR* d = opendir("/proc/self/fd");
+  if (!d) return -1;
+  int n = 0;
+  while (dirent* e = readdir(d))
+    if (e->d_name[0] != '.') ++n;
+  closedir(d);
+  return n - 1;
 }
 
 // What the window callbacks need; GLFW hands it back through the user pointer.
@@ -86,7 +143,10 @@ void on_close(GLFWwindow* w) {
 
 class Host : public ui::ScriptHost {
  public:
-  Host(ScanInput& scan, ui::KioskUi& ui, GLFWwindow* w) : scan_(scan), ui_(ui), w_(w) {}
+  Host(ScanInput& scan, ui::KioskUi& ui, GLFWwindow* w, std::shared_ptr<std::atomic<int64_t>> clock_offset_ms,
+       std::string probes_path, const int64_t& frames)
+      : scan_(scan), ui_(ui), w_(w), offset_(std::move(clock_offset_ms)), probes_path_(std::move(probes_path)),
+        frames_(frames) {}
   void present(const std::string& code) override { scan_.present(code); }
   void key_burst(const std::string& text) override {
     // As a USB scanner types: a few milliseconds between keys, then Enter.
@@ -107,11 +167,42 @@ class Host : public ui::ScriptHost {
     glfwGetFramebufferSize(w_, &fw, &fh);
     return save_screenshot(path, fw, fh);
   }
+  void advance_clock(std::chrono::seconds by) override {
+    *offset_ += std::chrono::duration_cast<std::chrono::milliseconds>(by).count();
+  }
+  Status probe(const std::string& name) override {
+    if (probes_path_.empty()) return make_error("set RAPPORT_KIOSK_PROBES=FILE to record probes");
+    GlCensus gl = gl_census();
+    struct mallinfo2 heap = mallinfo2();
+    probes_.push_back({{"name", name},
+                       {"rss_kib", rss_kib()},
+                       {"heap_in_use_bytes", heap_in_use_all_arenas()},
+                       {"main_arena_in_use_bytes", heap.uordblks},
+                       {"sqlite_memory_bytes", sqlite3_memory_used()},
+                       {"fds", open_fds()},
+                       {"frames", frames_},
+                       {"event_clock_offset_s", offset_->load() / 1000},
+                       {"gl_textures_live", gl.textures_live()},
+                       {"gl_buffers_live", gl.buffers_live()},
+                       {"gl_vertex_arrays_live", gl.vertex_arrays_live()},
+                       {"gl_textures_created", gl.textures_created},
+                       {"gl_buffers_created", gl.buffers_created},
+                       {"gl_vertex_arrays_created", gl.vertex_arrays_created}});
+    // Rewritten whole after each probe: a run that dies later still leaves its figures.
+    std::ofstream f(probes_path_, std::ios::trunc);
+    f << nlohmann::json{{"probes", probes_}}.dump(1) << "\n";
+    if (!f) return make_error("cannot write the probes file", probes_path_);
+    return {};
+  }
 
  private:
   ScanInput& scan_;
   ui::KioskUi& ui_;
   GLFWwindow* w_;
+  std::shared_ptr<std::atomic<int64_t>> offset_;
+  std::string probes_path_;
+  const int64_t& frames_;
+  nlohmann::json probes_ = nlohmann::json::array();
 };
 
 GLFWwindow* open_window(const KioskRun& run) {
@@ -148,11 +239,31 @@ int run_kiosk(const KioskRun& run) {
     }
     script = std::move(*s);
   }
-  auto store = Store::open(run.db_path);
+  // One kiosk per file: take the sidecar lock before the database is touched at all.
+  KioskLock lock;
+  std::error_code ec;
+  if (std::filesystem::exists(run.db_path, ec)) {
+    auto l = KioskLock::acquire(run.db_path);
+    if (!l) {
+      std::cerr << "rapport: " << l.error().to_string() << std::endl;
+      return 1;
+    }
+    lock = std::move(*l);
+  }
+  // A damaged file is said now, at start-up, not later in front of an attendee.
+  OpenOptions open_options;
+  open_options.verify = true;
+  auto store = Store::open(run.db_path, open_options);
   if (!store) {
     std::cerr << "rapport: " << store.error().to_string() << std::endl;
     return 2;
   }
+  // The event clock: the real one (or RAPPORT_FAKE_NOW) plus what the script's `advance`
+  // added. It stamps rows and paces the sync target; the screens' timeouts stay real.
+  auto clock_offset = std::make_shared<std::atomic<int64_t>>(0);
+  store->set_clock([base = store->clock(), clock_offset] {
+    return base() + std::chrono::milliseconds(clock_offset->load());
+  });
   FrontDesk::Options desk_options;
   desk_options.config = config;
   auto desk = FrontDesk::open(std::move(*store), std::move(desk_options));
@@ -232,13 +343,25 @@ int run_kiosk(const KioskRun& run) {
   glfwSetWindowCloseCallback(window, on_close);
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+  install_gl_census();
 
   (*desk)->set_wake([] { glfwPostEmptyEvent(); });
   (*scan)->set_wake([] { glfwPostEmptyEvent(); });
 
   std::optional<ui::ScriptRunner> runner;
   if (script) runner.emplace(std::move(*script), run.script);
-  Host host(**scan, ui, window);
+  int64_t frames_drawn = 0;
+  Host host(**scan, ui, window, clock_offset, run.probes_path, frames_drawn);
+  std::vector<unsigned> glyphs_asked;
+  // A reply may carry a name with characters the atlas was not built with (someone added
+  // to the file while the kiosk runs): grow the glyph set before the frame that shows it.
+  auto ensure_glyphs = [&](const DeskReply& r) {
+    if (!ui::needs_glyphs(fonts, ui::reply_texts(r), fonts_req, glyphs_asked)) return;
+    fonts = ui::build_fonts(fonts_req);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    ui.set_fonts(fonts);
+  };
   CameraTexture camera_tex;
   Frame frame;
   uint64_t have_seq = 0;
@@ -260,7 +383,10 @@ int run_kiosk(const KioskRun& run) {
   while (running) {
     bool busy = (runner && !runner->done()) || loop.input_frames > 0 || (*desk)->busy() ||
                 io.MouseDown[0];
-    if (busy) glfwWaitEventsTimeout(1.0 / 60);
+    // A script that just moved on goes straight to its next frame (tests, the soak),
+    // unless the desk works (its reply wakes the loop); otherwise the kiosk waits for events.
+    if (runner && runner->progressed() && !runner->done() && !(*desk)->busy()) glfwPollEvents();
+    else if (busy) glfwWaitEventsTimeout(1.0 / 60);
     else if ((*scan)->camera_live()) glfwWaitEventsTimeout(0.1);  // woken by each new frame
     else glfwWaitEventsTimeout(0.5);                              // idle: two frames a second
     if (loop.input_frames > 0) --loop.input_frames;
@@ -270,6 +396,7 @@ int run_kiosk(const KioskRun& run) {
     ui::UiOutput early;
     bool replied = false;
     while (auto r = (*desk)->poll()) {
+      ensure_glyphs(*r);
       ui.on_reply(std::move(*r), early);
       replied = true;
     }
@@ -328,11 +455,12 @@ int run_kiosk(const KioskRun& run) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    if (auto shown = ui.take_shown_scan()) {
+    if (auto shown = ui.take_shown_scan(); shown && !run.stats_path.empty()) {
       glFinish();  // the outcome is on screen once the frame is drawn
       double ms = std::chrono::duration<double, std::milli>(std::chrono::system_clock::now() - *shown).count();
-      stats["scan_to_screen_ms"].push_back(ms);
+      if (stats["scan_to_screen_ms"].size() < 20000) stats["scan_to_screen_ms"].push_back(ms);
     }
+    ++frames_drawn;
     if (runner) {
       runner->after_frame(ui.kit(), host, now);
       if (runner->done()) {

@@ -15,10 +15,12 @@ struct KioskRun {
   int window_height = 720;
   std::string script;        // automation script; the run ends when it does
   std::string stats_path;    // env RAPPORT_KIOSK_STATS: per-frame timings as JSON (benchmarks)
+  std::string probes_path;   // env RAPPORT_KIOSK_PROBES: the script's `probe` figures as JSON (soak test)
 };
 
 // Returns the process exit code: 0 done (admin exit or script passed), 1 a script
-// expectation failed or the kiosk could not start, 2 bad input.
+// expectation failed or the kiosk could not start (another kiosk holds the file, no
+// display), 2 bad input (no such file, not a Rapport file, damaged, read-only, newer).
 int run_kiosk(const KioskRun& run);
 
 }  // namespace rapport

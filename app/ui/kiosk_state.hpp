@@ -54,7 +54,8 @@ struct KioskState {
   bool staff_unlocked = false;   // until the kiosk falls back to attract
 
   std::optional<DayPicture> picture;
-  std::string sync_message;
+  std::optional<SyncStatus> sync;  // the last push to [sync] target (periodic or "Sync now")
+  bool sync_running = false;       // "Sync now" pressed, no answer yet
   std::string storage_detail;     // for the admin screen only
 
   std::vector<std::string> demo_badges;     // demo tray: codes to present

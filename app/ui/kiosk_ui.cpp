@@ -157,10 +157,13 @@ void KioskUi::on_reply(DeskReply reply, UiOutput& out) {
                    }
                  },
                  [&](DayPicture& pic) {
-                   s_.present = pic.checked_in;
+                   s_.present = static_cast<int>(pic.stats.present_now);
                    s_.picture = std::move(pic);
                  },
-                 [&](SyncReply& r) { s_.sync_message = r.message; },
+                 [&](SyncReply& r) {
+                   if (r.manual) s_.sync_running = false;
+                   s_.sync = std::move(r.status);
+                 },
                  [&](StorageProblem& p) {
                    pending_ = Pending::none;
                    awaiting_show_.reset();
@@ -267,7 +270,7 @@ void KioskUi::apply(const Intent& i, UiOutput& out) {
       else if (i.arg == "demo") s_.mode = KioskMode::demo;
       break;
     case K::admin_sync:
-      s_.sync_message = "Syncing...";
+      s_.sync_running = true;
       out.requests.push_back(SyncRequest{});
       break;
     case K::admin_refresh: out.requests.push_back(PictureRequest{}); break;

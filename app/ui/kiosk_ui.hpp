@@ -37,6 +37,8 @@ class KioskUi {
     s_.camera_live = live;
   }
   void set_desk_busy(bool busy) { s_.desk_busy = busy; }
+  // The glyph atlas was rebuilt between frames (a name with new characters arrived).
+  void set_fonts(Fonts fonts) { kit_.set_fonts(fonts); }
 
   // Timeouts, then the current screen, then the intents it returned.
   void frame(TimePoint now, const CameraView& cam, UiOutput& out);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "core/util/clock.hpp"
 #include "ui/screens.hpp"
 
 namespace rapport::ui {
@@ -19,8 +20,9 @@ void figure(Kit& k, ImDrawList* dl, ImVec2 a, float w, const std::string& value,
   k.text(dl, k.fonts().small, ImVec2(a.x + 0.8f * em, a.y + 2.3f * em), p.muted, label);
 }
 
-void bars(Kit& k, ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<int>& counts, ImU32 col,
+void bars(Kit& k, ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<TimeBucket>& buckets, ImU32 col,
           const char* title) {
+  std::vector<int64_t> counts = bucket_counts(buckets);
   const Palette& p = k.pal();
   float em = k.em();
   dl->AddRectFilled(a, b, p.surface, 0.5f * em);
@@ -30,27 +32,43 @@ void bars(Kit& k, ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<int>& co
     k.text(dl, k.fonts().small, ImVec2(pa.x, pa.y + 0.5f * em), p.muted, "Nothing yet");
     return;
   }
-  int top = std::max(1, *std::max_element(counts.begin(), counts.end()));
+  int64_t top = std::max<int64_t>(1, *std::max_element(counts.begin(), counts.end()));
   // Bars stay slim early in the day instead of one slab across the whole chart.
   float bw = std::min((pb.x - pa.x) / static_cast<float>(counts.size()), 2.0f * em);
   for (size_t i = 0; i < counts.size(); ++i) {
-    float h = (pb.y - pa.y) * counts[i] / static_cast<float>(top);
+    float h = (pb.y - pa.y) * static_cast<float>(counts[i]) / static_cast<float>(top);
     dl->AddRectFilled(ImVec2(pa.x + i * bw + 1, pb.y - h), ImVec2(pa.x + (i + 1) * bw - 1, pb.y), col);
   }
   dl->AddLine(ImVec2(pa.x, pb.y), pb, p.muted);
+  // The time axis: first and last slot in local time, and the busiest slot's count.
+  auto first = parse_iso8601(buckets.front().from), last = parse_iso8601(buckets.back().from);
+  if (first && last) {
+    std::string from = local_hhmm(*first), to = local_hhmm(*last + std::chrono::minutes(15));
+    std::string peak = fmt::format("peak {}", top);
+    k.text(dl, k.fonts().small, ImVec2(b.x - 0.8f * em - k.measure(k.fonts().small, peak).x, a.y + 0.4f * em),
+           p.muted, peak);
+    k.text(dl, k.fonts().small, ImVec2(pa.x, pb.y + 0.05f * em), p.muted, from);
+    k.text(dl, k.fonts().small, ImVec2(pb.x - k.measure(k.fonts().small, to).x, pb.y + 0.05f * em), p.muted, to);
+  }
 }
 
-ImU32 topic_colour(const std::string& topic) {
-  static const ImU32 colours[] = {IM_COL32(0x3F, 0xB6, 0x8B, 0xFF), IM_COL32(0x5B, 0x9B, 0xE6, 0xFF),
-                                  IM_COL32(0xE8, 0xA8, 0x38, 0xFF), IM_COL32(0xC7, 0x8B, 0xE8, 0xFF),
-                                  IM_COL32(0xE0, 0x5A, 0x4F, 0xFF), IM_COL32(0x9A, 0xD1, 0xD4, 0xFF)};
-  if (topic.empty()) return IM_COL32(0x9A, 0xA5, 0xAE, 0xFF);
-  return colours[std::hash<std::string>{}(topic) % 6];
+// The day's six most common interests get a colour each (the legend says which);
+// everyone else is grey.
+constexpr ImU32 kTopicColours[] = {IM_COL32(0x3F, 0xB6, 0x8B, 0xFF), IM_COL32(0x5B, 0x9B, 0xE6, 0xFF),
+                                   IM_COL32(0xE8, 0xA8, 0x38, 0xFF), IM_COL32(0xC7, 0x8B, 0xE8, 0xFF),
+                                   IM_COL32(0xE0, 0x5A, 0x4F, 0xFF), IM_COL32(0x9A, 0xD1, 0xD4, 0xFF)};
+constexpr ImU32 kOtherTopic = IM_COL32(0x9A, 0xA5, 0xAE, 0xFF);
+constexpr size_t kColouredTopics = sizeof kTopicColours / sizeof kTopicColours[0];
+
+ImU32 topic_colour(const EventStats& st, const std::string& tag) {
+  for (size_t i = 0; i < st.top_interests.size() && i < kColouredTopics; ++i)
+    if (st.top_interests[i].tag == tag) return kTopicColours[i];
+  return kOtherTopic;
 }
 
 // A few steps of a force-directed layout per frame: springs along edges, repulsion
 // between all pairs (n is small: one kiosk's day), a pull to the centre.
-void step_layout(GraphLayout& g, const DayPicture& pic, ImVec2 size) {
+void step_layout(GraphLayout& g, const ConnectionGraph& pic, ImVec2 size) {
   size_t n = std::min<size_t>(pic.nodes.size(), 400);
   while (g.pos.size() < n) {
     float a = static_cast<float>(g.pos.size()) * 2.399963f;  // golden angle spiral
@@ -69,7 +87,8 @@ void step_layout(GraphLayout& g, const DayPicture& pic, ImVec2 size) {
         force[i].x += dx * f; force[i].y += dy * f;
         force[j].x -= dx * f; force[j].y -= dy * f;
       }
-    for (const auto& [a, b] : pic.edges) {
+    for (const auto& e : pic.edges) {
+      int a = e.a, b = e.b;
       if (static_cast<size_t>(a) >= n || static_cast<size_t>(b) >= n) continue;
       float dx = g.pos[b].x - g.pos[a].x, dy = g.pos[b].y - g.pos[a].y;
       float d = std::sqrt(dx * dx + dy * dy) + 1e-4f;
@@ -88,13 +107,25 @@ void step_layout(GraphLayout& g, const DayPicture& pic, ImVec2 size) {
   }
 }
 
-void graph(Kit& k, ImDrawList* dl, GraphLayout& g, const DayPicture& pic, ImVec2 a, ImVec2 b) {
+void graph(Kit& k, ImDrawList* dl, GraphLayout& g, const DayPicture& day, ImVec2 a, ImVec2 b) {
+  const ConnectionGraph& pic = day.graph;
   const Palette& p = k.pal();
   float em = k.em();
   dl->AddRectFilled(a, b, p.surface, 0.5f * em);
   k.text(dl, k.fonts().small, ImVec2(a.x + 0.8f * em, a.y + 0.4f * em), p.muted,
-         "Who met whom today (colour: top interest)");
-  ImVec2 ga(a.x + em, a.y + 1.8f * em), gb(b.x - em, b.y - em);
+         "Who met whom today (colour: their first interest)");
+  // Legend: the day's most common interests and their colours.
+  float lx = a.x + 0.8f * em, ly = b.y - 1.3f * em;
+  for (size_t i = 0; i < day.stats.top_interests.size() && i < kColouredTopics; ++i) {
+    const auto& t = day.stats.top_interests[i];
+    std::string label = fmt::format("{} ({})", t.label, t.people);
+    float w = k.measure(k.fonts().small, label).x + 1.4f * em;
+    if (lx + w > b.x - 0.8f * em) break;
+    dl->AddCircleFilled(ImVec2(lx + 0.3f * em, ly + 0.45f * em), 0.28f * em, kTopicColours[i], 16);
+    k.text(dl, k.fonts().small, ImVec2(lx + 0.75f * em, ly), p.text, label);
+    lx += w;
+  }
+  ImVec2 ga(a.x + em, a.y + 1.8f * em), gb(b.x - em, b.y - 1.8f * em);
   ImVec2 size(gb.x - ga.x, gb.y - ga.y);
   if (pic.nodes.empty()) {
     k.text(dl, k.fonts().small, ImVec2(ga.x, ga.y + 0.5f * em), p.muted, "No connections yet");
@@ -103,16 +134,58 @@ void graph(Kit& k, ImDrawList* dl, GraphLayout& g, const DayPicture& pic, ImVec2
   step_layout(g, pic, size);
   auto at = [&](int i) { return ImVec2(ga.x + g.pos[i].x * size.x, ga.y + g.pos[i].y * size.y); };
   size_t n = g.pos.size();
-  for (const auto& [x, y] : pic.edges)
-    if (static_cast<size_t>(x) < n && static_cast<size_t>(y) < n)
-      dl->AddLine(at(x), at(y), with_alpha(p.text, 0.35f), std::max(1.0f, em / 18));
+  for (const auto& e : pic.edges)
+    if (static_cast<size_t>(e.a) < n && static_cast<size_t>(e.b) < n)
+      dl->AddLine(at(e.a), at(e.b), with_alpha(p.text, 0.35f), std::max(1.0f, em / 18));
   bool labels = n <= 40;
   for (size_t i = 0; i < n; ++i) {
     ImVec2 c = at(static_cast<int>(i));
-    dl->AddCircleFilled(c, 0.32f * em, topic_colour(pic.nodes[i].top_interest), 16);
-    if (labels)
-      k.text(dl, k.fonts().small, ImVec2(c.x + 0.45f * em, c.y - 0.45f * em), p.text, pic.nodes[i].first_name);
+    dl->AddCircleFilled(c, 0.32f * em, topic_colour(day.stats, pic.nodes[i].top_interest), 16);
+    // Only people who consented are named; the others are dots.
+    if (labels && !pic.nodes[i].label.empty())
+      k.text(dl, k.fonts().small, ImVec2(c.x + 0.45f * em, c.y - 0.45f * em), p.text, pic.nodes[i].label);
   }
+}
+// Where the kiosk's rows go ([sync] target): the last push, or the problem and that it
+// is being retried; the kiosk's own file keeps everything either way.
+void sync_panel(Kit& k, ImDrawList* dl, const KioskState& s, ImVec2 a, ImVec2 b) {
+  const Palette& p = k.pal();
+  float em = k.em();
+  const Fonts& f = k.fonts();
+  auto hhmm = [](const std::string& iso) {
+    auto t = parse_iso8601(iso);
+    return t ? local_hhmm(*t) : std::string("-");
+  };
+  bool problem = s.sync && s.sync->configured && !s.sync->ok();
+  dl->AddRectFilled(a, b, p.surface, 0.5f * em);
+  if (problem) dl->AddRect(a, b, p.bad, 0.5f * em, 0, std::max(2.0f, em / 10));
+  float w = b.x - a.x - 1.6f * em;
+  ImVec2 l1(a.x + 0.8f * em, a.y + 0.35f * em), l2(a.x + 0.8f * em, a.y + 1.75f * em);
+  std::string head, detail;
+  ImU32 col = p.text;
+  if (!s.sync || !s.sync->configured) {
+    head = "Sync: no target set";
+    detail = "Set [sync] target in the kiosk config to copy this kiosk's rows to the organizer's file.";
+    col = p.muted;
+  } else if (s.sync_running) {
+    head = "Syncing...";
+    detail = s.sync->target;
+  } else if (problem) {
+    head = fmt::format("Sync problem - retrying ({} tries so far)", s.sync->failures_in_a_row);
+    detail = fmt::format("{} Nothing is lost: {} changes wait in this kiosk's file. Last good sync: {}.",
+                         s.sync->last_error, s.sync->pending,
+                         s.sync->last_success_at.empty() ? "never" : hhmm(s.sync->last_success_at));
+    col = p.bad;
+  } else if (s.sync->last_attempt_at.empty()) {
+    head = "Sync: first push soon";
+    detail = s.sync->target;
+  } else {
+    head = fmt::format("Synced at {} - {} rows ({} today)", hhmm(s.sync->last_success_at), s.sync->rows_last_push,
+                       s.sync->rows_pushed_total);
+    detail = fmt::format("to {}", s.sync->target);
+  }
+  k.text(dl, f.body, l1, col, head, w);
+  k.text(dl, f.small, l2, p.muted, detail, w);
 }
 }  // namespace
 
@@ -130,27 +203,32 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
 
   float left_w = vs.x * 0.46f;
   float y = 4.4f * em;
+  float sync_h = 5.4f * em;                 // the sync panel under the graph
+  float bottom = vs.y - 4.6f * em;          // above the button row
   if (s.picture) {
-    const DayPicture& pic = *s.picture;
+    const EventStats& st = s.picture->stats;
     float fw = (left_w - 2 * 0.6f * em) / 3;
-    figure(k, dl, ImVec2(m, y), fw, fmt::format("{} / {}", pic.checked_in, pic.attendees), "checked in");
-    figure(k, dl, ImVec2(m + fw + 0.6f * em, y), fw, fmt::format("{}", pic.connections), "connections");
+    figure(k, dl, ImVec2(m, y), fw, fmt::format("{} / {}", st.present_now, st.registered), "checked in / registered");
+    figure(k, dl, ImVec2(m + fw + 0.6f * em, y), fw, fmt::format("{}", st.connections),
+           st.people_who_met == 1 ? "connections (1 person)"
+                                  : fmt::format("connections ({} people)", st.people_who_met).c_str());
     figure(k, dl, ImVec2(m + 2 * (fw + 0.6f * em), y), fw,
-           fmt::format("{} / {}", pic.suggestions_acted_on, pic.suggestions_shown), "suggestions acted on");
+           fmt::format("{} / {}", st.suggestions_acted_on, st.suggested_pairs), "suggestions acted on");
     y += 4.2f * em;
-    float ch = (vs.y - y - 5.2f * em - 0.6f * em) / 2;
-    bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), per_bucket(pic.checkin_times, 15), p.accent,
+    float ch = (bottom - y - 0.6f * em) / 2;
+    bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), st.checkins_per_15min, p.accent,
          "Check-ins per 15 minutes");
     y += ch + 0.6f * em;
-    bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), per_bucket(pic.connection_times, 15), p.info,
+    bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), st.connections_per_15min, p.info,
          "Connections per 15 minutes");
-    graph(k, dl, g, pic, ImVec2(m + left_w + em, 4.4f * em), ImVec2(vs.x - m, vs.y - 5.2f * em));
+    graph(k, dl, g, *s.picture, ImVec2(m + left_w + em, 4.4f * em), ImVec2(vs.x - m, bottom - sync_h - 0.6f * em));
   } else {
     k.text(dl, f.body, ImVec2(m, y), p.muted, "Loading the day's figures...");
   }
-  if (!s.sync_message.empty()) k.text(dl, f.small, ImVec2(m + 3 * (9.4f * em + 0.5f * em), vs.y - 2.9f * em), p.muted, s.sync_message, vs.x - 4 * m - 4 * 9.9f * em);
+  sync_panel(k, dl, s, ImVec2(m + left_w + em, bottom - sync_h), ImVec2(vs.x - m, bottom));
   if (!s.storage_detail.empty())
-    k.text(dl, f.small, ImVec2(m, vs.y - 5.0f * em), p.bad, "Last storage problem: " + s.storage_detail);
+    k.text(dl, f.small, ImVec2(m, bottom + 0.1f * em), p.bad, "Last storage problem: " + s.storage_detail,
+           vs.x - 2 * m);
 
   // Mode switch top right; the other controls along the bottom, exit apart from them.
   float bw = 7.4f * em, gap = 0.5f * em;

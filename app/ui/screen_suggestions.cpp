@@ -41,13 +41,29 @@ void card(const Suggestion& sug, int index, Kit& k, ImDrawList* dl, ImVec2 a, Im
   dl->AddRect(ca, cb, kc, 0.5f * em, 0, std::max(1.5f, em / 14));
   k.text(dl, f.body, ImVec2(ca.x + 0.6f * em, ca.y + 0.2f * em), p.text, label);
   y += 5.6f * em;
-  for (size_t i = 0; i < sug.reasons.size() && i < 2; ++i) {
+  // What fits above the button, in this order: the first reason, the opening question,
+  // the second reason. Nothing is drawn over the button on a small or crowded screen.
+  float button_top = b.y - pad - 2.8f * em;
+  auto reason_h = [&](size_t i) { return k.measure(f.body, sug.reasons[i], w - 0.9f * em).y + 0.5f * em; };
+  float starter_h = sug.starter.empty() ? 0 : 0.4f * em + k.measure(f.body, sug.starter, w - 2.0f * em).y + 1.2f * em;
+  size_t reasons = std::min<size_t>(sug.reasons.size(), 2);
+  bool starter = !sug.starter.empty();
+  auto height = [&] {
+    float h = starter ? starter_h : 0;
+    for (size_t i = 0; i < reasons; ++i) h += reason_h(i);
+    return h;
+  };
+  float room = button_top - 0.5f * em - y;
+  if (height() > room && reasons > 1) reasons = 1;
+  if (height() > room) starter = false;
+  if (height() > room) reasons = 0;
+  for (size_t i = 0; i < reasons; ++i) {
     dl->AddCircleFilled(ImVec2(x + 0.3f * em, y + 0.62f * em), 0.18f * em, kc);
     y += k.text(dl, f.body, ImVec2(x + 0.9f * em, y), p.text, sug.reasons[i], w - 0.9f * em).y + 0.5f * em;
   }
-  if (!sug.starter.empty()) {
+  if (starter) {
     y += 0.4f * em;
-    float sh = k.measure(f.body, sug.starter, w - 2.0f * em).y + 1.2f * em;
+    float sh = starter_h - 0.4f * em;
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + sh), p.surface_high, 0.5f * em);
     dl->AddRectFilled(ImVec2(x, y), ImVec2(x + 0.25f * em, y + sh), kc, 0.1f * em);
     k.text(dl, f.body, ImVec2(x + 1.0f * em, y + 0.6f * em), p.text, sug.starter, w - 2.0f * em);

@@ -7,6 +7,10 @@
 namespace rapport::ui {
 
 namespace {
+bool is_instant(ScriptVerb v) {
+  return v == ScriptVerb::present || v == ScriptVerb::key || v == ScriptVerb::type || v == ScriptVerb::advance ||
+         v == ScriptVerb::probe;
+}
 constexpr auto kExpectWithin = std::chrono::seconds(2);
 constexpr auto kFindWithin = std::chrono::seconds(2);
 }  // namespace
@@ -39,12 +43,48 @@ void ScriptRunner::inject_input(ImGuiIO& io) {
   }
 }
 
+bool ScriptRunner::run_instant_steps(ScriptHost& host, TimePoint now) {
+  bool ran = false;
+  while (!done_ && is_instant(steps_[at_].verb)) {
+    const ScriptStep& step = steps_[at_];
+    switch (step.verb) {
+      case ScriptVerb::present: host.present(step.arg); break;
+      case ScriptVerb::key: host.key_burst(step.arg); break;
+      case ScriptVerb::type: host.type_text(step.arg); break;
+      case ScriptVerb::advance: host.advance_clock(std::chrono::seconds(step.wait_ms)); break;
+      case ScriptVerb::probe:
+        if (auto s = host.probe(step.arg); !s) {
+          fail(step, s.error().to_string());
+          return true;
+        }
+        break;
+      default: break;
+    }
+    next(now);
+    ran = true;
+  }
+  return ran;
+}
+
 void ScriptRunner::after_frame(const Kit& kit, ScriptHost& host, TimePoint now) {
+  size_t before = at_;
+  step(kit, host, now);
+  if (!done_ && at_ != before && before < steps_.size() && !is_instant(steps_[before].verb))
+    run_instant_steps(host, now);
+  progressed_ = at_ != before;
+}
+
+void ScriptRunner::step(const Kit& kit, ScriptHost& host, TimePoint now) {
   if (done_) return;
   if (!started_) {
     started_ = true;
     step_started_ = now;
   }
+  // Steps that need no frame of their own (hand a code over, move the clock, probe) run
+  // back to back, right after the step before them finished; the next step that looks
+  // at the screen starts with the next frame, so an `expect` never judges a frame drawn
+  // before the scan it waits for.
+  if (run_instant_steps(host, now)) return;
   const ScriptStep& step = steps_[at_];
   ++frames_in_step_;
   switch (step.verb) {
@@ -64,12 +104,19 @@ void ScriptRunner::after_frame(const Kit& kit, ScriptHost& host, TimePoint now) 
       if (now - step_started_ >= std::chrono::milliseconds(step.wait_ms)) next(now);
       break;
     case ScriptVerb::expect: {
-      for (const auto& v : kit.visible())
-        if (v.find(step.arg) != std::string::npos) {
+      bool unreadable = false;
+      for (size_t i = 0; i < kit.visible().size(); ++i)
+        if (kit.visible()[i].find(step.arg) != std::string::npos) {
+          if (i < kit.readable().size() && !kit.readable()[i]) {
+            unreadable = true;  // on screen, but some glyph is missing: keep waiting
+            continue;
+          }
           next(now);
           return;
         }
-      if (now - step_started_ > kExpectWithin) {
+      if (now - step_started_ > kExpectWithin && unreadable) {
+        fail(step, "visible, but drawn with characters the font atlas lacks (boxes)");
+      } else if (now - step_started_ > kExpectWithin) {
         std::string seen;
         for (const auto& v : kit.visible()) {
           if (seen.size() > 300) break;
@@ -98,6 +145,16 @@ void ScriptRunner::after_frame(const Kit& kit, ScriptHost& host, TimePoint now) 
       } else {
         next(now);
       }
+      break;
+    }
+    case ScriptVerb::advance:
+      host.advance_clock(std::chrono::seconds(step.wait_ms));
+      next(now);
+      break;
+    case ScriptVerb::probe: {
+      auto s = host.probe(step.arg);
+      if (!s) fail(step, s.error().to_string());
+      else next(now);
       break;
     }
     case ScriptVerb::screenshot: {

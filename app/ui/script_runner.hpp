@@ -20,6 +20,9 @@ class ScriptHost {
   virtual void key_burst(const std::string& text) = 0;
   virtual void type_text(const std::string& text) = 0;
   virtual Status screenshot(const std::string& path) = 0;
+  // Test hooks (see kiosk_script.hpp): move the event clock; record resource figures.
+  virtual void advance_clock(std::chrono::seconds by) = 0;
+  virtual Status probe(const std::string& name) = 0;
 };
 
 class ScriptRunner {
@@ -32,12 +35,17 @@ class ScriptRunner {
   void after_frame(const Kit& kit, ScriptHost& host, TimePoint now);
 
   bool done() const { return done_; }
+  // The last frame moved the script on: the next step is ready, no need to wait for events.
+  bool progressed() const { return progressed_; }
   bool failed() const { return !failure_.empty(); }
   // "FILE:LINE: expect "Welcome": not visible within 2 s (visible: ...)"
   const std::string& failure() const { return failure_; }
 
  private:
   void fail(const ScriptStep& step, const std::string& why);
+  void step(const Kit& kit, ScriptHost& host, TimePoint now);
+  // Runs the instant steps from here on; true when any ran (or one failed).
+  bool run_instant_steps(ScriptHost& host, TimePoint now);
   void next(TimePoint now);
 
   std::vector<ScriptStep> steps_;
@@ -49,6 +57,7 @@ class ScriptRunner {
   ImVec2 tap_pos_{};
   int frames_in_step_ = 0;
   bool done_ = false;
+  bool progressed_ = false;
   std::string failure_;
 };
 

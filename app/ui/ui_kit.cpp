@@ -41,7 +41,27 @@ Palette make_palette(const KioskConfig::Theme& t) {
 
 void Kit::begin_frame() {
   visible_.clear();
+  readable_.clear();
   widgets_.clear();
+}
+
+bool font_covers(const ImFont* font, std::string_view s) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    unsigned int c = 0;
+    int n = ImTextCharFromUtf8(&c, p, end);
+    if (n <= 0) return false;
+    p += n;
+    if (c == ' ' || c == '\n' || c == '\t') continue;
+    if (c > 0xFFFF || !const_cast<ImFont*>(font)->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+  }
+  return true;
+}
+
+void Kit::noted(ImFont* font, std::string_view s) {
+  visible_.emplace_back(s);
+  readable_.push_back(font_covers(font, s));
 }
 
 ImVec2 Kit::measure(ImFont* font, std::string_view s, float wrap) const {
@@ -49,14 +69,14 @@ ImVec2 Kit::measure(ImFont* font, std::string_view s, float wrap) const {
 }
 
 ImVec2 Kit::text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, std::string_view s, float wrap) {
-  visible_.emplace_back(s);
+  noted(font, s);
   dl->AddText(font, font->FontSize, pos, col, s.data(), s.data() + s.size(), wrap);
   return measure(font, s, wrap);
 }
 
 float Kit::text_centred(ImDrawList* dl, ImFont* font, float x0, float x1, float y, ImU32 col,
                         std::string_view s, float wrap) {
-  visible_.emplace_back(s);
+  noted(font, s);
   if (wrap <= 0) {
     ImVec2 size = measure(font, s);
     dl->AddText(font, font->FontSize, ImVec2(std::floor((x0 + x1 - size.x) / 2), y), col, s.data(),
@@ -116,7 +136,7 @@ bool Kit::button(const char* id_label, ImVec2 pos, ImVec2 size, Style style, ImF
   ImVec2 ts = measure(font, label);
   ImVec2 tp(std::floor(pos.x + (size.x - ts.x) / 2), std::floor(pos.y + (size.y - ts.y) / 2));
   dl->AddText(font, font->FontSize, tp, ink, label.data(), label.data() + label.size());
-  visible_.emplace_back(label);
+  noted(font, label);
   widgets_.push_back({std::string(label), pos, max});
   return tapped;
 }

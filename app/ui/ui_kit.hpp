@@ -57,17 +57,30 @@ class Kit {
   bool hidden_target(const char* label, ImVec2 pos, ImVec2 size);
 
   // A registered string that is not drawn through text() (e.g. composed in pieces).
-  void note_visible(std::string_view s) { visible_.emplace_back(s); }
+  void note_visible(std::string_view s) {
+    visible_.emplace_back(s);
+    readable_.push_back(true);
+  }
 
   const std::vector<std::string>& visible() const { return visible_; }
+  // Per visible() entry: false when some character had no glyph in the font (drawn as
+  // the fallback box). The automation refuses to `expect` a text nobody could read.
+  const std::vector<bool>& readable() const { return readable_; }
+  // After the glyph atlas was rebuilt (a new name arrived): the new font pointers.
+  void set_fonts(Fonts f) { fonts_ = f; }
   const std::vector<Widget>& widgets() const { return widgets_; }
 
  private:
   Fonts fonts_;
   Palette pal_;
+  void noted(ImFont* font, std::string_view s);
   std::vector<std::string> visible_;
+  std::vector<bool> readable_;
   std::vector<Widget> widgets_;
 };
+
+// True when `font` has a glyph for every character of `s` (spaces and line breaks aside).
+bool font_covers(const ImFont* font, std::string_view s);
 
 // The visible part of "Label##id".
 std::string_view visible_label(const char* id_label);

@@ -2,6 +2,7 @@
 // failures as a reply, records "we met" once per pair, and never leaks email to the screen.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "core/kiosk/front_desk.hpp"
@@ -18,7 +19,8 @@ const char* kRoster =
     "A2,Ben,Okafor,ben@example.org,climate data,chess,grid modelling,UX mentoring,yes,T-0002\n"
     "A3,Carla,Rossi,carla@example.org,climate data,chess,,,yes,T-0003\n";
 
-std::unique_ptr<FrontDesk> open_desk(TempDir& dir, const std::string& extra_sql = {}) {
+std::unique_ptr<FrontDesk> open_desk(TempDir& dir, const std::string& extra_sql = {},
+                                     FrontDesk::Options options = {}) {
   auto path = dir.file("e.sqlite");
   {
     auto s = Store::create(path, EventInfo{"Test", "", "k1"});
@@ -30,7 +32,7 @@ std::unique_ptr<FrontDesk> open_desk(TempDir& dir, const std::string& extra_sql 
   }
   auto store = Store::open(path);
   EXPECT_TRUE(store.ok());
-  auto desk = FrontDesk::open(std::move(*store), {});
+  auto desk = FrontDesk::open(std::move(*store), std::move(options));
   EXPECT_TRUE(desk.ok()) << desk.error().to_string();
   return std::move(*desk);
 }
@@ -130,19 +132,110 @@ TEST(FrontDesk, DayPictureCountsTheDay) {
   auto r = wait_reply(*d);
   ASSERT_TRUE(std::holds_alternative<DayPicture>(r));
   const auto& p = std::get<DayPicture>(r);
-  EXPECT_EQ(p.attendees, 3);
-  EXPECT_EQ(p.checked_in, 2);
-  EXPECT_EQ(p.connections, 1);
-  ASSERT_EQ(p.nodes.size(), 2u);
-  EXPECT_EQ(p.edges.size(), 1u);
-  EXPECT_EQ(p.nodes[0].top_interest.empty(), false);
+  // The same figures as `rapport stats`: one source of truth.
+  EXPECT_EQ(p.stats.registered, 3);
+  EXPECT_EQ(p.stats.checked_in, 2);
+  EXPECT_EQ(p.stats.present_now, 2);
+  EXPECT_EQ(p.stats.connections, 1);
+  ASSERT_EQ(p.stats.checkins_per_15min.size(), 1u);
+  EXPECT_EQ(p.stats.checkins_per_15min[0].count, 2);
+  ASSERT_EQ(p.graph.nodes.size(), 2u);
+  EXPECT_EQ(p.graph.edges.size(), 1u);
+  EXPECT_EQ(p.graph.nodes[0].top_interest, "climate data");
 }
 
-TEST(DayPicture, PerBucket) {
-  auto b = per_bucket({"2026-11-21T09:00:00.000Z", "2026-11-21T09:05:00.000Z", "2026-11-21T09:31:00.000Z"}, 15);
-  ASSERT_EQ(b.size(), 3u);
-  EXPECT_EQ(b[0], 2);
-  EXPECT_EQ(b[1], 0);
-  EXPECT_EQ(b[2], 1);
-  EXPECT_TRUE(per_bucket({}, 15).empty());
+TEST(DayPicture, BucketCounts) {
+  auto b = bucket_counts({{"2026-11-21T09:00:00.000Z", 2}, {"2026-11-21T09:15:00.000Z", 0},
+                          {"2026-11-21T09:30:00.000Z", 1}});
+  EXPECT_EQ(b, (std::vector<int64_t>{2, 0, 1}));
+  EXPECT_TRUE(bucket_counts({}).empty());
+}
+
+namespace {
+// Replies until a SyncReply arrives (the desk pushes at start and when due).
+SyncReply wait_sync(FrontDesk& d) {
+  for (int i = 0; i < 400; ++i) {
+    auto r = wait_reply(d);
+    if (auto* s = std::get_if<SyncReply>(&r)) return *s;
+  }
+  ADD_FAILURE() << "no sync reply";
+  return {};
+}
+}  // namespace
+
+TEST(FrontDeskSync, PushesToTheTargetOnItsOwnAndOnDemand) {
+  TempDir dir;
+  FrontDesk::Options o;
+  o.config.sync.target = dir.file("org.sqlite");
+  o.config.sync.interval_seconds = 300;
+  o.tick = std::chrono::milliseconds(20);
+  auto d = open_desk(dir, {}, o);
+  auto first = wait_sync(*d);  // due at start
+  EXPECT_TRUE(first.status.configured);
+  EXPECT_TRUE(first.status.ok()) << first.status.last_error;
+  EXPECT_FALSE(first.manual);
+  d->submit(ScanRequest{"T-0001", {}, false});
+  (void)wait_reply(*d);
+  d->submit(SyncRequest{});
+  auto now = wait_sync(*d);
+  EXPECT_TRUE(now.manual);
+  EXPECT_TRUE(now.status.ok()) << now.status.last_error;
+  EXPECT_GT(now.status.rows_last_push, 0);
+  EXPECT_EQ(now.status.pending, 0);
+  auto org = Store::open(o.config.sync.target, OpenOptions{true});
+  ASSERT_TRUE(org.ok()) << org.error().to_string();
+  EXPECT_EQ(*org->db().scalar_int("SELECT count(*) FROM checkins"), 1);
+}
+
+TEST(FrontDeskSync, AMissingTargetIsReportedRetriedAndNothingIsLost) {
+  TempDir dir;
+  FrontDesk::Options o;
+  o.config.sync.target = dir.file("stick/org.sqlite");  // the USB stick is not there
+  o.config.sync.interval_seconds = 1;                    // retry every second
+  o.tick = std::chrono::milliseconds(20);
+  auto d = open_desk(dir, {}, o);
+  auto first = wait_sync(*d);
+  EXPECT_FALSE(first.status.ok());
+  EXPECT_NE(first.status.last_error.find("not there"), std::string::npos) << first.status.last_error;
+  d->submit(ScanRequest{"T-0001", {}, false});
+  bool checked_in = false;
+  int failures = first.status.failures_in_a_row;
+  for (int i = 0; i < 400 && (!checked_in || failures < 2); ++i) {
+    auto r = wait_reply(*d);
+    if (auto* door = std::get_if<DoorReply>(&r)) checked_in = door->checkin.outcome == CheckinOutcome::checked_in;
+    if (auto* s = std::get_if<SyncReply>(&r)) failures = s->status.failures_in_a_row;
+  }
+  EXPECT_TRUE(checked_in);    // check-ins go on
+  EXPECT_GE(failures, 2);     // and the push was retried
+  // The stick comes back: the next push carries everything.
+  std::filesystem::create_directories(dir.file("stick"));
+  SyncReply back = wait_sync(*d);
+  for (int i = 0; i < 200 && !back.status.ok(); ++i) back = wait_sync(*d);
+  EXPECT_TRUE(back.status.ok()) << back.status.last_error;
+  EXPECT_EQ(back.status.pending, 0);
+  auto org = Store::open(o.config.sync.target, OpenOptions{true});
+  ASSERT_TRUE(org.ok());
+  EXPECT_EQ(*org->db().scalar_int("SELECT count(*) FROM checkins"), 1);
+}
+
+TEST(FrontDesk, SeesPeopleAddedToTheFileWhileItRuns) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  d->submit(ScanRequest{"T-0001", {}, false});  // leaves no read transaction behind
+  (void)wait_reply(*d);
+  {
+    auto other = Store::open(dir.file("e.sqlite"));  // a re-import from another process
+    ASSERT_TRUE(other.ok());
+    auto csv = dir.write("late.csv",
+                         "id,first_name,last_name,email,interests,consent,ticket_code\n"
+                         "A9,김민준,박,m@example.org,robotics,yes,T-0100\n");
+    auto imp = import_roster_file(*other, csv, RosterFormat::automatic, ImportMapping{});
+    ASSERT_TRUE(imp.ok()) << imp.error().to_string();
+  }
+  d->submit(ScanRequest{"T-0100", {}, false});
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(r));
+  EXPECT_EQ(std::get<DoorReply>(r).checkin.outcome, CheckinOutcome::checked_in);
+  ASSERT_TRUE(std::get<DoorReply>(r).checkin.attendee.has_value());
+  EXPECT_EQ(std::get<DoorReply>(r).checkin.attendee->first_name, "김민준");
 }

@@ -45,3 +45,17 @@ TEST(KioskScript, CrlfAndNoFinalNewline) {
   EXPECT_EQ((*s)[0].arg, "Done");
   EXPECT_EQ((*s)[1].arg, "Hold");
 }
+
+TEST(KioskScript, TestHooksAdvanceAndProbe) {
+  auto s = parse_kiosk_script("advance 7\nprobe half\n", "t");
+  ASSERT_TRUE(s.ok()) << s.error().to_string();
+  ASSERT_EQ(s->size(), 2u);
+  EXPECT_EQ((*s)[0].verb, ScriptVerb::advance);
+  EXPECT_EQ((*s)[0].wait_ms, 7);  // seconds for advance
+  EXPECT_EQ((*s)[1].verb, ScriptVerb::probe);
+  EXPECT_EQ((*s)[1].arg, "half");
+  EXPECT_FALSE(parse_kiosk_script("advance soon\n", "t").ok());
+  EXPECT_FALSE(parse_kiosk_script("advance -1\n", "t").ok());
+  EXPECT_FALSE(parse_kiosk_script("advance 90000\n", "t").ok());
+  EXPECT_FALSE(parse_kiosk_script("probe\n", "t").ok());
+}

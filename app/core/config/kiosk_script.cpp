@@ -19,6 +19,8 @@ std::string_view verb_name(ScriptVerb v) {
     case ScriptVerb::wait: return "wait";
     case ScriptVerb::expect: return "expect";
     case ScriptVerb::screenshot: return "screenshot";
+    case ScriptVerb::advance: return "advance";
+    case ScriptVerb::probe: return "probe";
   }
   return "wait";
 }
@@ -47,14 +49,15 @@ Result<std::vector<ScriptStep>> parse_kiosk_script(std::string_view text, const 
     step.line = line_no;
     bool known = false;
     for (auto v : {ScriptVerb::present, ScriptVerb::key, ScriptVerb::tap, ScriptVerb::type,
-                   ScriptVerb::wait, ScriptVerb::expect, ScriptVerb::screenshot})
+                   ScriptVerb::wait, ScriptVerb::expect, ScriptVerb::screenshot, ScriptVerb::advance,
+                   ScriptVerb::probe})
       if (verb_name(v) == verb) {
         step.verb = v;
         known = true;
       }
     if (!known)
       return make_error(fmt::format("unknown command '{}' (known: present, key, tap, type, wait, "
-                                    "expect, screenshot)", std::string(verb)), where);
+                                    "expect, screenshot, advance, probe)", std::string(verb)), where);
     if (arg.empty()) return make_error(fmt::format("'{}' needs an argument", std::string(verb)), where);
     for (unsigned char ch : arg)
       if (ch < 0x20 && ch != '\t') return make_error("control characters are not allowed", where);
@@ -65,6 +68,13 @@ Result<std::vector<ScriptStep>> parse_kiosk_script(std::string_view text, const 
       if (ec != std::errc() || p != arg.data() + arg.size() || ms < 0 || ms > 600000)
         return make_error(fmt::format("'wait' needs milliseconds from 0 to 600000, not '{}'", step.arg), where);
       step.wait_ms = ms;
+    }
+    if (step.verb == ScriptVerb::advance) {
+      int secs = -1;
+      auto [p, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), secs);
+      if (ec != std::errc() || p != arg.data() + arg.size() || secs < 0 || secs > 86400)
+        return make_error(fmt::format("'advance' needs seconds from 0 to 86400, not '{}'", step.arg), where);
+      step.wait_ms = secs;
     }
     if (step.verb == ScriptVerb::screenshot &&
         (step.arg.size() < 5 || ascii_lower(step.arg.substr(step.arg.size() - 4)) != ".png"))

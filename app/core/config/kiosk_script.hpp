@@ -7,6 +7,11 @@
 //   wait MS             lets the kiosk run for MS milliseconds
 //   expect TEXT         fails unless TEXT is visible within 2 s
 //   screenshot FILE.png saves the screen
+// Two more for long-running tests (the soak), not for the normal UI:
+//   advance SECONDS     moves the event clock (what stamps check-ins and drives the sync
+//                       interval) forward, so a ten-hour day fits in minutes
+//   probe NAME          records memory (RSS), open file descriptors and live GL objects
+//                       under NAME in the file named by env RAPPORT_KIOSK_PROBES
 // Blank lines and lines starting with '#' are ignored.
 #include <string>
 #include <string_view>
@@ -16,14 +21,14 @@
 
 namespace rapport {
 
-enum class ScriptVerb { present, key, tap, type, wait, expect, screenshot };
+enum class ScriptVerb { present, key, tap, type, wait, expect, screenshot, advance, probe };
 std::string_view verb_name(ScriptVerb v);
 
 struct ScriptStep {
   size_t line = 0;
   ScriptVerb verb = ScriptVerb::wait;
   std::string arg;  // the text after the verb (trimmed); for wait, the digits
-  int wait_ms = 0;
+  int wait_ms = 0;       // wait: milliseconds; advance: seconds
 };
 
 // Errors name `name:line`.

@@ -74,6 +74,9 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   auto m = open_matcher(*d->store_, mc);
   if (!m) return m.error();
   d->matcher_ = std::move(*m);
+  if (!cfg.sync.target.empty())
+    d->sync_ = std::make_unique<LiveSync>(cfg.sync.target, std::chrono::seconds(cfg.sync.interval_seconds));
+  d->store_->db().reset_cached();
   d->thread_ = std::thread([p = d.get()] { p->run(); });
   return d;
 }
@@ -116,15 +119,28 @@ bool FrontDesk::busy() const {
 void FrontDesk::run() {
   for (;;) {
     DeskRequest req;
+    bool push_due = false;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [&] { return stopping_ || !inbox_.empty(); });
-      if (inbox_.empty()) return;  // stopping, nothing left in hand
-      req = std::move(inbox_.front());
-      inbox_.pop_front();
+      auto ready = [&] { return stopping_ || !inbox_.empty(); };
+      if (sync_) cv_.wait_for(lock, options_.tick, ready);  // look at the sync clock now and then
+      else cv_.wait(lock, ready);
+      if (stopping_ && inbox_.empty()) return;  // nothing left in hand
+      if (!inbox_.empty()) {
+        req = std::move(inbox_.front());
+        inbox_.pop_front();
+      } else {
+        // Idle: a periodic push, or a retry after the target went missing. People at
+        // the kiosk come first; a push waits until no request is in the queue.
+        push_due = sync_ && sync_->due(store_->now());
+        if (!push_due) continue;
+      }
       working_ = true;
     }
-    DeskReply reply = handle(req);
+    DeskReply reply = push_due ? handle_sync(false) : handle(req);
+    // No read transaction outlives a request: the next one sees what other processes
+    // wrote meanwhile, and checkpoints can keep the WAL small.
+    store_->db().reset_cached();
     std::function<void()> wake;
     {
       std::lock_guard lock(mu_);
@@ -147,7 +163,7 @@ DeskReply FrontDesk::handle(DeskRequest& r) {
                           if (!pic) return StorageProblem{pic.error().to_string()};
                           return std::move(*pic);
                         },
-                        [&](SyncRequest&) { return handle_sync(); },
+                        [&](SyncRequest&) { return handle_sync(true); },
                     },
                     r);
 }
@@ -258,13 +274,15 @@ DeskReply FrontDesk::handle_pin(const PinRequest& r) {
   return PinReply{verify_pin(options_.config.admin.pin_hash, r.pin)};
 }
 
-DeskReply FrontDesk::handle_sync() {
-  const auto& target = options_.config.sync.target;
-  if (target.empty()) return SyncReply{false, "No sync target is set in the kiosk config ([sync] target)."};
-  if (!options_.sync) return SyncReply{false, "Sync is not available in this build yet."};
-  auto r = options_.sync(*store_, target);
-  if (!r) return SyncReply{false, "Could not sync to " + target + ": " + r.error().to_string() + " - will retry."};
-  return SyncReply{true, *r};
+DeskReply FrontDesk::handle_sync(bool manual) {
+  SyncReply out;
+  out.manual = manual;
+  if (!sync_) return out;  // status.configured = false: the admin screen says how to set one
+  // A failed push is not a storage problem of this kiosk: the kiosk's own file is
+  // untouched, the error goes into the status, and the desk retries when due.
+  (void)sync_->push(*store_);
+  out.status = sync_->status();
+  return out;
 }
 
 }  // namespace rapport

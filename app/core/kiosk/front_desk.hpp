@@ -4,6 +4,7 @@
 // from a queue; it never waits for the disk. A reply that says "checked in" is sent only
 // after the transaction committed. Storage failures come back as a StorageProblem reply
 // ("storage full - please call staff"), never as a crash or a false welcome.
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -21,6 +22,7 @@
 #include "core/kiosk/day_picture.hpp"
 #include "core/matcher/matcher.hpp"
 #include "core/store/store.hpp"
+#include "core/sync/live_sync.hpp"
 
 namespace rapport {
 
@@ -75,24 +77,22 @@ struct MeetReply {
 struct PinReply {
   bool matched = false;
 };
+// After every push to the sync target (periodic or "Sync now"), and once at start.
 struct SyncReply {
-  bool ok = false;
-  std::string message;  // "pushed 12 new rows to /media/usb/org.sqlite" or why not
+  SyncStatus status;    // target, last success/attempt, the error, rows pushed, pending
+  bool manual = false;  // staff pressed "Sync now"
 };
 struct StorageProblem {
   std::string detail;  // for logs and the admin screen; the public screen says "please call staff"
 };
 using DeskReply = std::variant<DoorReply, MeetReply, PinReply, DayPicture, SyncReply, StorageProblem>;
 
-// Pushes the kiosk's rows to the organizer's sync target (the organizer module provides
-// it); returns a line for the admin screen.
-using SyncPush = std::function<Result<std::string>(Store& store, const std::string& target)>;
-
 class FrontDesk {
  public:
   struct Options {
-    KioskConfig config;
-    SyncPush sync;                 // may be empty: "sync is not available in this build"
+    KioskConfig config;  // [sync] target + interval_seconds: pushed from the desk thread
+    // How often the desk looks at the clock when idle (a push is due, a retry is due).
+    std::chrono::milliseconds tick{1000};
   };
   // Loads the roster snapshot and the matcher index, then starts the desk thread.
   static Result<std::unique_ptr<FrontDesk>> open(Store store, Options options);
@@ -122,10 +122,11 @@ class FrontDesk {
   DeskReply door_reply(const CheckinResult& c, ScanMatch match, bool suggest, TimePoint captured);
   DeskReply handle_meet(const MeetRequest& r);
   DeskReply handle_pin(const PinRequest& r);
-  DeskReply handle_sync();
+  DeskReply handle_sync(bool manual);
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<Matcher> matcher_;
+  std::unique_ptr<LiveSync> sync_;  // null when no [sync] target is set
   Options options_;
   std::vector<PublicPerson> roster_;
   std::vector<DemoBadge> demo_badges_;

@@ -108,6 +108,10 @@ Result<Stmt> Db::prepare(std::string_view sql) {
   return Stmt(s);
 }
 
+void Db::reset_cached() {
+  for (auto& [sql, st] : cache_) st->reset();
+}
+
 Result<Stmt*> Db::cached(std::string_view sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end()) {

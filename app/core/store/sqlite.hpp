@@ -103,6 +103,10 @@ class Db {
   Result<Stmt> prepare(std::string_view sql);
   // A statement prepared once and kept for the life of the connection; reset on return.
   Result<Stmt*> cached(std::string_view sql);
+  // Resets every cached statement. A cached statement left on a row keeps its read
+  // transaction open: a long-lived connection (the kiosk's desk) would then never see
+  // rows other processes add (a re-import) and would hold back WAL checkpoints all day.
+  void reset_cached();
 
   // Runs `body` inside BEGIN IMMEDIATE ... COMMIT. The write counts as done only when
   // COMMIT returned OK; on any error everything is rolled back.
