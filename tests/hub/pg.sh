@@ -6,6 +6,7 @@
 #                               its port (the outage test stops and restarts the server)
 #   tests/hub/pg.sh stop DIR    stop it (fast shutdown); the files stay
 #   tests/hub/pg.sh destroy DIR stop it and remove DIR
+#   tests/hub/pg.sh fresh DIR   destroy, then start (the CTest fixture: no state from an earlier run)
 #
 # PostgreSQL refuses to run as root: under root (CI) the server runs as the system user
 # rapport-test, created when missing. It listens only on 127.0.0.1 with trust
@@ -15,7 +16,8 @@ set -euo pipefail
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 [ -x "$PGBIN/initdb" ] || { echo "pg.sh: PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
 cmd=${1:-}; dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: pg.sh start|stop|destroy DIR" >&2; exit 2; }
+[ -z "$dir" ] || dir=$(realpath -m "$dir")
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: pg.sh start|stop|destroy|fresh DIR" >&2; exit 2; }
 
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u rapport-test -- "$@"; else "$@"; fi
@@ -67,5 +69,6 @@ case "$cmd" in
   start) start ;;
   stop) stop ;;
   destroy) stop; rm -rf "$dir" ;;
-  *) echo "usage: pg.sh start|stop|destroy DIR" >&2; exit 2 ;;
+  fresh) stop; rm -rf "$dir"; start ;;
+  *) echo "usage: pg.sh start|stop|destroy|fresh DIR" >&2; exit 2 ;;
 esac
