@@ -55,6 +55,7 @@ struct KioskState {
 
   std::optional<DayPicture> picture;
   std::string sync_message;
+  std::string hub_status;         // "hub: offline, 12 pending"; admin screen only, never public
   std::string storage_detail;     // for the admin screen only
 
   std::vector<std::string> demo_badges;     // demo tray: codes to present

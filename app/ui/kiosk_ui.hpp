@@ -37,6 +37,7 @@ class KioskUi {
     s_.camera_live = live;
   }
   void set_desk_busy(bool busy) { s_.desk_busy = busy; }
+  void set_hub_status(std::string line) { s_.hub_status = std::move(line); }
 
   // Timeouts, then the current screen, then the intents it returned.
   void frame(TimePoint now, const CameraView& cam, UiOutput& out);

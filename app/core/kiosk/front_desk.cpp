@@ -113,18 +113,40 @@ bool FrontDesk::busy() const {
   return working_ || !inbox_.empty();
 }
 
+void FrontDesk::absorb(AppliedRows rows) {
+  {
+    std::lock_guard lock(mu_);
+    remote_.push_back(std::move(rows));
+  }
+  cv_.notify_one();
+}
+
+void FrontDesk::learn(const AppliedRows& rows) {
+  for (const auto& id : rows.checkins) matcher_->on_checkin(id);
+  for (const auto& [a, b] : rows.connections) matcher_->on_connection(a, b);
+  for (const auto& id : rows.attendees)
+    if (auto a = load_attendee(store_->db(), id); a && *a) matcher_->on_attendee_changed(**a);
+}
+
 void FrontDesk::run() {
   for (;;) {
-    DeskRequest req;
+    std::optional<DeskRequest> req;
+    std::vector<AppliedRows> remote;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [&] { return stopping_ || !inbox_.empty(); });
-      if (inbox_.empty()) return;  // stopping, nothing left in hand
-      req = std::move(inbox_.front());
-      inbox_.pop_front();
-      working_ = true;
+      cv_.wait(lock, [&] { return stopping_ || !inbox_.empty() || !remote_.empty(); });
+      remote.swap(remote_);
+      if (!inbox_.empty()) {
+        req = std::move(inbox_.front());
+        inbox_.pop_front();
+        working_ = true;
+      } else if (remote.empty()) {
+        return;  // stopping, nothing left in hand
+      }
     }
-    DeskReply reply = handle(req);
+    for (const auto& r : remote) learn(r);
+    if (!req) continue;
+    DeskReply reply = handle(*req);
     std::function<void()> wake;
     {
       std::lock_guard lock(mu_);
