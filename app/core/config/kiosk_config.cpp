@@ -137,7 +137,7 @@ Status check_hub_url(std::string_view url) {
   for (std::string_view scheme : {"postgresql://", "postgres://"})
     if (url.substr(0, scheme.size()) == scheme) rest = url.substr(scheme.size());
   if (url.substr(0, 13) != "postgresql://" && url.substr(0, 11) != "postgres://")
-    return make_error("must start with postgresql:// (like \"postgresql://rapport@hub.local/rapport\")");
+    return make_error("must start with postgresql:// (like \"postgresql://USER:PASSWORD@HOST:5432/DBNAME\")");
   auto at = rest.rfind('@');
   std::string_view host = at == std::string_view::npos ? rest : rest.substr(at + 1);
   if (host.empty() || host[0] == '/' || host[0] == ':' || host[0] == '?')
