@@ -16,7 +16,13 @@ std::string HubStatus::line() const {
 
 Result<std::unique_ptr<HubSyncThread>> HubSyncThread::start(Options options) {
   std::unique_ptr<HubSyncThread> t(new HubSyncThread(std::move(options)));
+  // The file may be busy for a moment (the kiosk or another process opening it at the
+  // same time); a few tries before giving up.
   auto store = Store::open(t->options_.db_path);
+  for (int tries = 0; !store && tries < 10; ++tries) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    store = Store::open(t->options_.db_path);
+  }
   if (!store) return store.error();
   t->store_ = std::make_unique<Store>(std::move(*store));
   if (!t->options_.kiosk_id.empty()) t->store_->set_kiosk_id(t->options_.kiosk_id);
