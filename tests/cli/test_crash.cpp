@@ -69,6 +69,12 @@ TEST(CrashSafety, KilledCheckinsLoseNothingAcknowledged) {
   for (int i = 1; i <= 3000; ++i) lines += fmt::format("id:A{:05d}\n", i);
   auto batch = dir.write("batch.txt", lines);
 
+  // Kill at random moments after start-up, whatever this build's start-up costs
+  // (a sanitizer build starts several times slower).
+  auto t0 = std::chrono::steady_clock::now();
+  ASSERT_EQ(run_rapport({"checkin", "--db", db, "--id", "A00001"}).exit_code, 0);
+  int startup_us = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
   std::mt19937 rng(20261121);
   std::set<std::string> all_acknowledged;
   int kills = 0;
@@ -76,7 +82,7 @@ TEST(CrashSafety, KilledCheckinsLoseNothingAcknowledged) {
     auto out = dir.file("out.jsonl");
     pid_t pid = spawn_batch(db, batch, out);
     ASSERT_GT(pid, 0);
-    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(500, 40000)(rng)));
+    std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(startup_us / 2, startup_us + 40000)(rng)));
     if (kill(pid, SIGKILL) == 0) ++kills;
     int status = 0;
     waitpid(pid, &status, 0);

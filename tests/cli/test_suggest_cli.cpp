@@ -138,7 +138,8 @@ TEST(ConnectCli, StoredOnceWhateverTheOrder) {
   // The pair now counts toward Thảo's day and is never suggested again.
   auto s = run_rapport({"suggest", "--db", db, "--json", "--count", "3", "T-0001"}, {kNow});
   EXPECT_EQ(s.json()["connections_today"], 1);
-  for (auto& x : s.json()["suggestions"]) EXPECT_NE(x["id"], "A3");
+  const auto shown = s.json();
+  for (const auto& x : shown["suggestions"]) EXPECT_NE(x["id"], "A3");
 }
 
 TEST(ConnectCli, BadPairsAreExit2AndWriteNothing) {

@@ -10,18 +10,6 @@ namespace rapport {
 namespace {
 TimePoint parse_or_epoch(const std::string& iso) { return parse_iso8601(iso).value_or(TimePoint{}); }
 
-// Runs a query and calls `row` for each result row.
-template <class F>
-Status each_row(Db& db, const char* sql, F&& row) {
-  auto st = db.prepare(sql);
-  if (!st) return st.error();
-  while (true) {
-    auto r = st->step();
-    if (!r) return r.error();
-    if (!*r) return {};
-    row(*st);
-  }
-}
 }  // namespace
 
 Result<MatcherSnapshot> load_matcher_snapshot(Store& store) {
@@ -30,11 +18,11 @@ Result<MatcherSnapshot> load_matcher_snapshot(Store& store) {
   auto people = load_attendees(db);
   if (!people) return people.error();
   snap.attendees = std::move(people.value());
-  RAPPORT_TRY(each_row(db, "SELECT attendee_id FROM checkins", [&](const Stmt& st) { snap.present.push_back(st.text(0)); }));
-  RAPPORT_TRY(each_row(db, "SELECT a_id, b_id, at FROM connections ORDER BY at", [&](const Stmt& st) {
+  RAPPORT_TRY(db.each_row("SELECT attendee_id FROM checkins", [&](const Stmt& st) { snap.present.push_back(st.text(0)); }));
+  RAPPORT_TRY(db.each_row("SELECT a_id, b_id, at FROM connections ORDER BY at", [&](const Stmt& st) {
     snap.connections.push_back({st.text(0), st.text(1), parse_or_epoch(st.text(2))});
   }));
-  RAPPORT_TRY(each_row(db, "SELECT for_id, shown_id, at FROM suggestions_shown ORDER BY at", [&](const Stmt& st) {
+  RAPPORT_TRY(db.each_row("SELECT for_id, shown_id, at FROM suggestions_shown ORDER BY at", [&](const Stmt& st) {
     snap.shown.push_back({st.text(0), st.text(1), parse_or_epoch(st.text(2))});
   }));
   return snap;

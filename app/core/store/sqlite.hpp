@@ -109,6 +109,19 @@ class Db {
   Status write(const std::function<Status()>& body);
 
   Result<int64_t> scalar_int(std::string_view sql);
+  // Runs a query with bound values and calls `row(const Stmt&)` for each result row.
+  template <class F, class... Args>
+  Status each_row(std::string_view sql, F&& row, const Args&... args) {
+    auto st = prepare(sql);
+    if (!st) return st.error();
+    st->bind_all(args...);
+    while (true) {
+      auto r = st->step();
+      if (!r) return r.error();
+      if (!*r) return {};
+      row(static_cast<const Stmt&>(*st));
+    }
+  }
   // The first column of the first row of a cached query with bound values, if any row.
   template <class... Args>
   Result<std::optional<std::string>> text_of(std::string_view sql, const Args&... args) {

@@ -11,22 +11,12 @@ namespace {
 
 using namespace std::chrono;
 
-Status each_row(Db& db, std::string_view sql, const std::function<void(const Stmt&)>& fn) {
-  auto st = db.prepare(sql);
-  if (!st) return st.error();
-  while (true) {
-    auto r = st->step();
-    if (!r) return r.error();
-    if (!*r) return {};
-    fn(*st);
-  }
-}
 
 Result<int64_t> scalar(Db& db, std::string_view sql) { return db.scalar_int(sql); }
 
 Status buckets(Db& db, std::string_view sql, std::vector<TimeBucket>& out) {
   std::map<std::string, int64_t> counts;
-  RAPPORT_TRY(each_row(db, sql, [&](const Stmt& st) {
+  RAPPORT_TRY(db.each_row(sql, [&](const Stmt& st) {
     auto slot = slot_of(st.text(0));
     if (!slot.empty()) counts[slot] += 1;
   }));
@@ -52,7 +42,7 @@ std::string slot_of(const std::string& iso) {
 
 Result<EventStats> compute_stats(Db& db) {
   EventStats s;
-  RAPPORT_TRY(each_row(db, "SELECT name, role FROM event WHERE id = 1", [&](const Stmt& st) {
+  RAPPORT_TRY(db.each_row("SELECT name, role FROM event WHERE id = 1", [&](const Stmt& st) {
     s.event_name = st.text(0);
     s.role = st.text(1);
   }));
@@ -90,7 +80,7 @@ Result<EventStats> compute_stats(Db& db) {
                         ? "SELECT c.attendee_id FROM checkins c JOIN attendees a ON a.id = c.attendee_id "
                           "WHERE a.status = 'active'"
                         : "SELECT id FROM attendees WHERE status = 'active'";
-  RAPPORT_TRY(each_row(db,
+  RAPPORT_TRY(db.each_row(
                        "SELECT t.tag, t.label, count(*) AS n FROM attendee_tags x JOIN tags t ON t.tag = x.tag "
                        "WHERE x.kind = 'interest' AND x.attendee_id IN (" + who + ") "
                        "GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT 10",
@@ -103,15 +93,15 @@ Result<EventStats> compute_stats(Db& db) {
     if (last > k.last_seen) k.last_seen = last;
     return k;
   };
-  RAPPORT_TRY(each_row(db, "SELECT kiosk_id, count(*), max(at) FROM checkins GROUP BY kiosk_id",
+  RAPPORT_TRY(db.each_row("SELECT kiosk_id, count(*), max(at) FROM checkins GROUP BY kiosk_id",
                        [&](const Stmt& st) { seen(st.text(0), st.text(2)).checkins += st.integer(1); }));
-  RAPPORT_TRY(each_row(db, "SELECT kiosks, kiosk_id, count(*), max(at) FROM connections GROUP BY kiosks, kiosk_id",
+  RAPPORT_TRY(db.each_row("SELECT kiosks, kiosk_id, count(*), max(at) FROM connections GROUP BY kiosks, kiosk_id",
                        [&](const Stmt& st) {
                          auto list = split_kiosk_list(st.text(0));
                          if (list.empty()) list.push_back(st.text(1));
                          for (const auto& k : list) seen(k, st.text(3)).connections += st.integer(2);
                        }));
-  RAPPORT_TRY(each_row(db, "SELECT kiosk_id, count(*), max(at) FROM suggestions_shown GROUP BY kiosk_id",
+  RAPPORT_TRY(db.each_row("SELECT kiosk_id, count(*), max(at) FROM suggestions_shown GROUP BY kiosk_id",
                        [&](const Stmt& st) { seen(st.text(0), st.text(2)).suggestions_shown += st.integer(1); }));
   for (auto& [id, k] : kiosks) s.kiosks.push_back(std::move(k));
   return s;
