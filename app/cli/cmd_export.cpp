@@ -8,6 +8,9 @@
 #include "core/sync/export_csv.hpp"
 #include "core/sync/followups.hpp"
 #include "core/sync/merge.hpp"
+#include "core/config/kiosk_config.hpp"
+#include "hub/hub_export.hpp"
+#include "hub/pg.hpp"
 
 namespace rapport::cli {
 
@@ -15,13 +18,16 @@ namespace fs = std::filesystem;
 
 void add_export(CLI::App& root, Commands& out) {
   struct Opts {
-    std::string db, organizer, csv, followups;
+    std::string db, hub, organizer, csv, followups;
     bool excel = false, json = false;
   };
   auto o = std::make_shared<Opts>();
   auto* app = root.add_subcommand(
       "export", "Export an event file: into an organizer file, as CSV, or as follow-up packs per attendee");
-  app->add_option("--db", o->db, "The event database (a kiosk's file or the organizer file)")->required();
+  app->add_option("--db", o->db, "The event database (a kiosk's file or the organizer file)");
+  app->add_option("--hub", o->hub,
+                  "Build the --organizer file from this hub (postgresql://...) instead of a file; --csv and "
+                  "--followups then read that organizer file");
   app->add_option("--organizer", o->organizer, "Merge into this organizer SQLite file (created when missing)");
   app->add_option("--csv", o->csv, "Write attendees.csv, checkins.csv, connections.csv, summary.csv into DIR");
   app->add_option("--followups", o->followups,
@@ -31,7 +37,15 @@ void add_export(CLI::App& root, Commands& out) {
   out.push_back({app, [o]() -> int {
                    if (o->organizer.empty() && o->csv.empty() && o->followups.empty())
                      return bad_input(make_error("export needs --organizer FILE, --csv DIR or --followups DIR"));
-                   if (auto info = inspect_source(o->db); !info) return bad_input(info.error());
+                   if (o->db.empty() == o->hub.empty())
+                     return bad_input(make_error("export needs either --db FILE or --hub URL (with --organizer)"));
+                   if (!o->hub.empty()) {
+                     if (auto u = check_hub_url(o->hub); !u) return bad_input(make_error("--hub " + u.error().message));
+                     if (o->organizer.empty())
+                       return bad_input(make_error("export --hub needs --organizer FILE to build from the hub"));
+                   } else if (auto info = inspect_source(o->db); !info) {
+                     return bad_input(info.error());
+                   }
                    for (const auto* dir : {&o->csv, &o->followups}) {
                      std::error_code ec;
                      if (!dir->empty() && fs::exists(*dir, ec) && !fs::is_directory(*dir, ec))
@@ -41,7 +55,26 @@ void add_export(CLI::App& root, Commands& out) {
                        return bad_input(make_error("the folder that should hold the export is not there", *dir));
                    }
                    nlohmann::json j = nlohmann::json::object();
-                   if (!o->organizer.empty()) {
+                   if (!o->hub.empty()) {
+                     if (auto t = check_organizer_target(o->organizer); !t) return bad_input(t.error());
+                     auto r = hub::export_from_hub(o->hub, o->organizer);
+                     if (!r) return failed(r.error());
+                     if (o->json)
+                       j["organizer"] = {{"file", o->organizer},
+                                         {"hub", hub::redact_url(o->hub)},
+                                         {"hub_id", r->hub_id},
+                                         {"created", r->created},
+                                         {"pulled", r->pulled},
+                                         {"changed", r->applied.rows},
+                                         {"skipped", r->applied.skipped},
+                                         {"from_seq", r->from_seq},
+                                         {"to_seq", r->to_seq}};
+                     else
+                       std::cout << fmt::format("{} {} from the hub {}: {} rows read, {} changed\n",
+                                                r->created ? "Created" : "Updated", o->organizer,
+                                                hub::redact_url(o->hub), r->pulled, r->applied.rows);
+                     o->db = o->organizer;  // --csv / --followups read the organizer file
+                   } else if (!o->organizer.empty()) {
                      if (auto t = check_organizer_target(o->organizer); !t) return bad_input(t.error());
                      auto r = merge_files(o->organizer, {o->db});
                      if (!r) return failed(r.error());

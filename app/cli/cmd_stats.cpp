@@ -4,6 +4,8 @@
 
 #include "cli/command.hpp"
 #include "core/sync/stats.hpp"
+#include "core/config/kiosk_config.hpp"
+#include "hub/hub_probe.hpp"
 
 namespace rapport::cli {
 
@@ -74,26 +76,75 @@ void print_text(const EventStats& s) {
   }
   std::cout.flush();
 }
+nlohmann::json hub_json(const hub::HubProbe& p) {
+  auto kiosks = nlohmann::json::array();
+  for (const auto& k : p.kiosks)
+    kiosks.push_back({{"kiosk", k.kiosk_id}, {"last_push_at", k.last_push_at}, {"pushes", k.pushes},
+                      {"rows_pushed", k.rows_pushed}});
+  nlohmann::json j = {{"url", p.hub},
+                      {"connected", p.connected},
+                      {"hub_id", p.hub_id},
+                      {"last_push_at", p.last_push_at},
+                      {"last_pull_at", p.last_pull_at},
+                      {"pending", p.pending}};
+  if (!p.error.empty()) j["error"] = p.error;
+  if (p.connected) {
+    j["event"] = p.event;
+    j["hub_checkins"] = p.checkins;
+    j["hub_connections"] = p.connections;
+    j["kiosks"] = kiosks;
+  }
+  return j;
+}
+
+void print_hub(const hub::HubProbe& p) {
+  auto when = [](const std::string& t) { return t.empty() ? std::string("never") : t; };
+  if (p.hub.empty())
+    std::cout << fmt::format("  hub                   last push {}, last pull {}, {} pending (pass --hub URL to "
+                             "check the connection)\n",
+                             when(p.last_push_at), when(p.last_pull_at), p.pending);
+  else if (p.connected)
+    std::cout << fmt::format("  hub                   connected to {}: last push {}, last pull {}, {} pending\n"
+                             "                        the hub holds {} check-ins and {} connections from {} kiosks\n",
+                             p.hub, when(p.last_push_at), when(p.last_pull_at), p.pending, p.checkins,
+                             p.connections, p.kiosks.size());
+  else
+    std::cout << fmt::format("  hub                   offline, {} pending (last push {}): {}\n", p.pending,
+                             when(p.last_push_at), p.error);
+  std::cout.flush();
+}
 }  // namespace
 
 void add_stats(CLI::App& root, Commands& out) {
   struct Opts {
-    std::string db;
+    std::string db, hub;
     bool json = false;
   };
   auto o = std::make_shared<Opts>();
   auto* app = root.add_subcommand("stats", "The event's numbers: arrivals, connections, suggestions acted on");
   app->add_option("--db", o->db, "The event database (a kiosk's file or the organizer file)")->required();
+  app->add_option("--hub", o->hub, "Also check this hub (postgresql://...): connected, last sync, rows pending");
   app->add_flag("--json", o->json, "Print the numbers as one JSON object");
   out.push_back({app, [o]() -> int {
+                   if (!o->hub.empty())
+                     if (auto u = check_hub_url(o->hub); !u) return bad_input(make_error("--hub " + u.error().message));
                    auto store = open_store(o->db, true);
                    if (!store) return bad_input(store.error());
                    auto s = compute_stats(store->db());
                    if (!s) return failed(s.error());
-                   if (o->json)
-                     print_json_line(stats_json(*s));
-                   else
+                   // The hub's part: when --hub is given, or when this file has synced with one.
+                   std::optional<hub::HubProbe> probe;
+                   auto p = hub::probe_hub(store->db(), o->hub);
+                   if (!p) return failed(p.error());
+                   if (!o->hub.empty() || p->synced_before) probe = std::move(*p);
+                   if (o->json) {
+                     auto j = stats_json(*s);
+                     if (probe) j["hub"] = hub_json(*probe);
+                     print_json_line(j);
+                   } else {
                      print_text(*s);
+                     if (probe) print_hub(*probe);
+                   }
                    return kOk;
                  }});
 }

@@ -67,5 +67,7 @@ void add_merge(CLI::App& root, Commands& out);
 void add_forget(CLI::App& root, Commands& out);
 void add_stats(CLI::App& root, Commands& out);
 void add_kiosk(CLI::App& root, Commands& out);
+void add_hub(CLI::App& root, Commands& out);
+void add_sync(CLI::App& root, Commands& out);
 
 }  // namespace rapport::cli

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   add_forget(app, commands);
   add_stats(app, commands);
   add_kiosk(app, commands);
+  add_hub(app, commands);
+  add_sync(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

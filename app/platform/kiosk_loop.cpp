@@ -23,6 +23,7 @@
 #include "core/kiosk/front_desk.hpp"
 #include "core/store/kiosk_lock.hpp"
 #include "platform/gl_census.hpp"
+#include "hub/hub_thread.hpp"
 #include "platform/gl_helpers.hpp"
 #include "platform/scan_input.hpp"
 #include "ui/fonts.hpp"
@@ -271,6 +272,24 @@ int run_kiosk(const KioskRun& run) {
     std::cerr << "rapport: " << desk.error().to_string() << std::endl;
     return 1;
   }
+  // Several kiosks, one event: the hub sync thread (its own connection to the file)
+  // pushes and pulls every interval; the desk's matcher learns what it pulled.
+  std::unique_ptr<hub::HubSyncThread> hub_sync;
+  if (!config.hub.url.empty()) {
+    hub::HubSyncThread::Options ho;
+    ho.url = config.hub.url;
+    ho.db_path = run.db_path;
+    ho.kiosk_id = config.kiosk_id;
+    ho.interval = std::chrono::seconds(config.hub.interval_seconds);
+    FrontDesk* d = desk->get();
+    ho.on_pulled = [d](const AppliedRows& rows) { d->absorb(rows); };
+    auto t = hub::HubSyncThread::start(std::move(ho));
+    if (!t) {
+      std::cerr << "rapport: " << t.error().to_string() << std::endl;
+      return 1;
+    }
+    hub_sync = std::move(*t);
+  }
   auto scan = open_scan_input(camera, config);
   if (!scan) {
     std::cerr << "rapport: " << scan.error().to_string() << std::endl;
@@ -416,6 +435,7 @@ int run_kiosk(const KioskRun& run) {
     auto wall0 = std::chrono::steady_clock::now();
     ui::UiOutput out;
     ui.set_desk_busy((*desk)->busy());
+    if (hub_sync) ui.set_hub_status(hub_sync->status().line());
     ui.set_camera((*scan)->status_text(), (*scan)->camera_live());
     if ((*scan)->latest_frame(frame, have_seq)) {
       have_seq = frame.sequence;
@@ -483,6 +503,7 @@ int run_kiosk(const KioskRun& run) {
     if (out.exit) running = false;
   }
 
+  hub_sync.reset();  // before the desk it hands rows to
   (*desk)->set_wake({});
   (*scan)->set_wake({});
   if (!run.stats_path.empty()) {

@@ -56,6 +56,7 @@ struct KioskState {
   std::optional<DayPicture> picture;
   std::optional<SyncStatus> sync;  // the last push to [sync] target (periodic or "Sync now")
   bool sync_running = false;       // "Sync now" pressed, no answer yet
+  std::string hub_status;         // "hub: offline, 12 pending"; admin screen only, never public
   std::string storage_detail;     // for the admin screen only
 
   std::vector<std::string> demo_badges;     // demo tray: codes to present

@@ -39,6 +39,7 @@ class KioskUi {
   void set_desk_busy(bool busy) { s_.desk_busy = busy; }
   // The glyph atlas was rebuilt between frames (a name with new characters arrived).
   void set_fonts(Fonts fonts) { kit_.set_fonts(fonts); }
+  void set_hub_status(std::string line) { s_.hub_status = std::move(line); }
 
   // Timeouts, then the current screen, then the intents it returned.
   void frame(TimePoint now, const CameraView& cam, UiOutput& out);

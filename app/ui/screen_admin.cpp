@@ -199,7 +199,8 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
   float m = 1.6f * em;
   k.text(dl, f.large, ImVec2(m, 1.0f * em), p.text, fmt::format("Admin - {}", s.event_name));
   k.text(dl, f.small, ImVec2(m, 3.0f * em), p.muted,
-         fmt::format("Mode: {}   Camera: {}", mode_name(s.mode), s.camera_status.empty() ? "none" : s.camera_status));
+         fmt::format("Mode: {}   Camera: {}{}{}", mode_name(s.mode), s.camera_status.empty() ? "none" : s.camera_status,
+                     s.hub_status.empty() ? "" : "   ", s.hub_status));
 
   float left_w = vs.x * 0.46f;
   float y = 4.4f * em;

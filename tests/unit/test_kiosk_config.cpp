@@ -36,7 +36,8 @@ exclude_same_company = true
 target = "/media/usb/org.sqlite"
 interval_seconds = 60
 [hub]
-url = "https://hub.example.org"
+url = "postgresql://rapport:secret@hub.example.org/rapport"
+interval_seconds = 2
 )", "floor.toml");
   ASSERT_TRUE(c.ok()) << c.error().to_string();
   EXPECT_EQ(c->mode, KioskMode::floor);
@@ -49,7 +50,8 @@ url = "https://hub.example.org"
   EXPECT_EQ(c->fairness.exposure_cap_per_window, 3);
   EXPECT_TRUE(c->fairness.exclude_same_company);
   EXPECT_EQ(c->sync.target, "/media/usb/org.sqlite");
-  EXPECT_EQ(c->hub.url, "https://hub.example.org");
+  EXPECT_EQ(c->hub.url, "postgresql://rapport:secret@hub.example.org/rapport");
+  EXPECT_EQ(c->hub.interval_seconds, 2);
 }
 
 TEST(KioskConfig, BadModeNamesKeyValueAndLine) {
@@ -115,4 +117,19 @@ TEST(PinGate, FiveWrongLockForAMinute) {
   EXPECT_EQ(gate.record(true, t + std::chrono::seconds(30)), PinVerdict::locked);
   EXPECT_FALSE(gate.locked(t + std::chrono::seconds(61)));
   EXPECT_EQ(gate.record(true, t + std::chrono::seconds(61)), PinVerdict::accepted);
+}
+
+TEST(KioskConfig, HubUrlIsCheckedWithoutEchoingIt) {
+  auto ok = parse_kiosk_config("[hub]\nurl = \"postgres://door@10.0.0.5:5433/rapport\"\n", "k.toml");
+  ASSERT_TRUE(ok.ok()) << ok.error().to_string();
+  EXPECT_EQ(ok->hub.interval_seconds, 1);
+  for (const char* bad : {"https://hub.example.org", "hub.local", "postgresql:///db", "postgresql://me:pw@/db",
+                          "postgresql://hub local/db"}) {
+    auto c = parse_kiosk_config(std::string("\n[hub]\nurl = \"") + bad + "\"\n", "k.toml");
+    ASSERT_FALSE(c.ok()) << bad;
+    EXPECT_EQ(c.error().where, "k.toml:3") << bad;
+    EXPECT_NE(c.error().message.find("hub.url"), std::string::npos);
+    EXPECT_EQ(c.error().message.find(bad), std::string::npos) << "the URL may carry a password";
+  }
+  EXPECT_FALSE(parse_kiosk_config("[hub]\ninterval_seconds = 0\n", "k").ok());
 }

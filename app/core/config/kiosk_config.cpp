@@ -132,6 +132,21 @@ bool valid_camera(const std::string& s) {
 
 }  // namespace
 
+Status check_hub_url(std::string_view url) {
+  std::string_view rest;
+  for (std::string_view scheme : {"postgresql://", "postgres://"})
+    if (url.substr(0, scheme.size()) == scheme) rest = url.substr(scheme.size());
+  if (url.substr(0, 13) != "postgresql://" && url.substr(0, 11) != "postgres://")
+    return make_error("must start with postgresql:// (like \"postgresql://USER:PASSWORD@HOST:5432/DBNAME\")");
+  auto at = rest.rfind('@');
+  std::string_view host = at == std::string_view::npos ? rest : rest.substr(at + 1);
+  if (host.empty() || host[0] == '/' || host[0] == ':' || host[0] == '?')
+    return make_error("names no server: put the hub's host name or address after postgresql://");
+  for (unsigned char ch : url)
+    if (ch < 0x21 || ch == 0x7F) return make_error("contains a space or a control character");
+  return {};
+}
+
 Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string& name) {
   toml::table doc;
   try {
@@ -228,8 +243,11 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string&
 
   auto hub = r.table("hub");
   if (!hub) return hub.error();
-  RAPPORT_TRY(r.check_keys(**hub, "hub.", {"url"}));
+  RAPPORT_TRY(r.check_keys(**hub, "hub.", {"url", "interval_seconds"}));
   RAPPORT_TRY(r.text(**hub, "hub.", "url", c.hub.url));
+  if (!c.hub.url.empty())
+    if (auto u = check_hub_url(c.hub.url); !u) return make_error("'hub.url': " + u.error().message, r.where(*(*hub)->get("url")));
+  RAPPORT_TRY(r.integer(**hub, "hub.", "interval_seconds", c.hub.interval_seconds, 1, 3600));
   return c;
 }
 

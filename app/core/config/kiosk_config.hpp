@@ -73,9 +73,14 @@ struct KioskConfig {
   } sync;
 
   struct Hub {
-    std::string url;  // reserved for a later network hub; not used yet
+    std::string url;           // postgresql://user:password@host:port/dbname; empty = no hub
+    int interval_seconds = 1;  // how often the sync thread pushes and pulls
   } hub;
 };
+
+// A hub address: libpq's URI form, "postgresql://..." or "postgres://..." with a host.
+// The error never repeats the URL (it may carry a password).
+Status check_hub_url(std::string_view url);
 
 // Parses TOML text; `name` is the file name used in error messages.
 Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string& name);

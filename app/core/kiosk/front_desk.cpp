@@ -116,28 +116,50 @@ bool FrontDesk::busy() const {
   return working_ || !inbox_.empty();
 }
 
+void FrontDesk::absorb(AppliedRows rows) {
+  {
+    std::lock_guard lock(mu_);
+    remote_.push_back(std::move(rows));
+  }
+  cv_.notify_one();
+}
+
+void FrontDesk::learn(const AppliedRows& rows) {
+  for (const auto& id : rows.checkins) matcher_->on_checkin(id);
+  for (const auto& [a, b] : rows.connections) matcher_->on_connection(a, b);
+  for (const auto& id : rows.attendees)
+    if (auto a = load_attendee(store_->db(), id); a && *a) matcher_->on_attendee_changed(**a);
+}
+
 void FrontDesk::run() {
   for (;;) {
-    DeskRequest req;
+    std::optional<DeskRequest> req;
+    std::vector<AppliedRows> remote;
     bool push_due = false;
     {
       std::unique_lock lock(mu_);
-      auto ready = [&] { return stopping_ || !inbox_.empty(); };
+      auto ready = [&] { return stopping_ || !inbox_.empty() || !remote_.empty(); };
       if (sync_) cv_.wait_for(lock, options_.tick, ready);  // look at the sync clock now and then
       else cv_.wait(lock, ready);
-      if (stopping_ && inbox_.empty()) return;  // nothing left in hand
+      remote.swap(remote_);
       if (!inbox_.empty()) {
         req = std::move(inbox_.front());
         inbox_.pop_front();
-      } else {
+        working_ = true;
+      } else if (stopping_ && remote.empty()) {
+        return;  // nothing left in hand
+      } else if (remote.empty()) {
         // Idle: a periodic push, or a retry after the target went missing. People at
         // the kiosk come first; a push waits until no request is in the queue.
         push_due = sync_ && sync_->due(store_->now());
         if (!push_due) continue;
+        working_ = true;
       }
-      working_ = true;
     }
-    DeskReply reply = push_due ? handle_sync(false) : handle(req);
+    // Rows other kiosks wrote (pulled from the hub) reach the matcher first.
+    for (const auto& r : remote) learn(r);
+    if (!req && !push_due) continue;
+    DeskReply reply = push_due ? handle_sync(false) : handle(*req);
     // No read transaction outlives a request: the next one sees what other processes
     // wrote meanwhile, and checkpoints can keep the WAL small.
     store_->db().reset_cached();

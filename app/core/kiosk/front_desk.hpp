@@ -23,6 +23,7 @@
 #include "core/matcher/matcher.hpp"
 #include "core/store/store.hpp"
 #include "core/sync/live_sync.hpp"
+#include "core/sync/row_batch.hpp"
 
 namespace rapport {
 
@@ -112,6 +113,10 @@ class FrontDesk {
   // Called from the desk thread after each reply (e.g. glfwPostEmptyEvent).
   void set_wake(std::function<void()> wake);
   bool busy() const;
+  // Rows other kiosks wrote, already in the file (the hub sync thread applied them on its
+  // own connection): the matcher learns who arrived and who met on the desk thread, its
+  // only user, before the next request. Safe to call from any thread; never blocks on it.
+  void absorb(AppliedRows rows);
 
  private:
   FrontDesk() = default;
@@ -123,6 +128,7 @@ class FrontDesk {
   DeskReply handle_meet(const MeetRequest& r);
   DeskReply handle_pin(const PinRequest& r);
   DeskReply handle_sync(bool manual);
+  void learn(const AppliedRows& rows);
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<Matcher> matcher_;
@@ -136,6 +142,7 @@ class FrontDesk {
   std::condition_variable cv_;
   std::deque<DeskRequest> inbox_;
   std::deque<DeskReply> outbox_;
+  std::vector<AppliedRows> remote_;  // from absorb(), for the desk thread
   std::function<void()> wake_;
   bool stopping_ = false;
   bool working_ = false;

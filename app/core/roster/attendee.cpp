@@ -85,6 +85,10 @@ Result<std::optional<Attendee>> load_attendee(Db& db, const std::string& id) {
   if (!row) return row.error();
   if (!*row) return std::optional<Attendee>();
   Attendee a = read_row(**st);
+  // Done with the row: a statement left mid-way keeps its read snapshot open, and a
+  // write on this connection afterwards would fail at once (SQLITE_BUSY_SNAPSHOT) when
+  // another connection (the hub sync, another process) committed in between.
+  (*st)->reset();
   auto st2 = db.cached(
       "SELECT x.kind, t.label FROM attendee_tags x JOIN tags t ON t.tag = x.tag "
       "WHERE x.attendee_id = ? ORDER BY x.kind, x.tag");

@@ -155,9 +155,10 @@ SELECT me.id AS attendee_id,
 }  // namespace
 
 const char* migration_v2_sync();  // schema_v2_sync.cpp
+const char* migration_v3_hub();   // schema_v3_hub.cpp
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {kV1, migration_v2_sync()};
+  static const std::vector<std::string> all = {kV1, migration_v2_sync(), migration_v3_hub()};
   return all;
 }
 

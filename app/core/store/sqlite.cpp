@@ -127,6 +127,13 @@ Result<Stmt*> Db::cached(std::string_view sql) {
 }
 
 Status Db::write(const std::function<Status()>& body) {
+  // A cached query stepped once and not reset still holds its read snapshot. BEGIN
+  // IMMEDIATE on top of an old snapshot fails at once with SQLITE_BUSY_SNAPSHOT (no busy
+  // wait) when another connection committed meanwhile - the kiosk's hub sync thread does
+  // that every second. Outside a transaction no caller is still reading them: let go.
+  if (sqlite3_get_autocommit(h_))
+    for (auto& [sql, st] : cache_)
+      if (sqlite3_stmt_busy(st->raw())) sqlite3_reset(st->raw());
   RAPPORT_TRY(exec("BEGIN IMMEDIATE"));
   Status s = body();
   if (s) {

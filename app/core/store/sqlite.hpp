@@ -135,7 +135,9 @@ class Db {
     auto row = (*st)->step();
     if (!row) return row.error();
     if (!*row) return std::optional<std::string>();
-    return std::optional<std::string>((*st)->text(0));
+    std::optional<std::string> value((*st)->text(0));
+    (*st)->reset();  // release the read snapshot now, not at the next use (see Db::write)
+    return value;
   }
   int64_t changes() const { return sqlite3_changes64(h_); }
   std::string last_error() const { return h_ ? sqlite3_errmsg(h_) : "no database"; }

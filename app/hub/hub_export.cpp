@@ -1,0 +1,65 @@
+#include "hub/hub_export.hpp"
+
+#include <filesystem>
+
+#include "core/sync/merge.hpp"
+#include "hub/hub_schema.hpp"
+#include "hub/hub_sync.hpp"
+#include "hub/pg.hpp"
+
+namespace rapport::hub {
+
+namespace fs = std::filesystem;
+
+Result<HubExportReport> export_from_hub(const std::string& url, const std::string& organizer_path) {
+  RAPPORT_TRY(check_organizer_target(organizer_path));
+  auto conn = PgConn::connect(url);
+  if (!conn) return conn.error();
+  auto hub = read_hub(*conn);
+  if (!hub) return hub.error();
+  if (hub->event_name.empty())
+    return make_error("no kiosk has synced with this hub yet, so there is nothing to export");
+  HubExportReport rep;
+  rep.hub_id = hub->hub_id;
+  bool created = false;
+  auto org = open_or_create_organizer(organizer_path, EventInfo{hub->event_name, hub->event_date}, &created);
+  if (!org) return org.error();
+  rep.created = created;
+  auto fail = [&](const Error& e) -> Error {
+    if (created) {
+      // A file this run created and could not fill is not left behind half-made.
+      *org = Store();
+      std::error_code ec;
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(organizer_path + suffix, ec);
+    }
+    return e;
+  };
+  auto cur = read_cursor(org->db(), hub->hub_id);
+  if (!cur) return fail(cur.error());
+  rep.from_seq = *cur ? (*cur)->pulled_seq : 0;
+  int64_t top = rep.from_seq;
+  auto rows = pull_rows(*conn, rep.from_seq, top);
+  if (!rows) return fail(rows.error());
+  rep.pulled = static_cast<int64_t>(rows->size());
+  rep.to_seq = top;
+  auto s = org->db().write([&]() -> Status {
+    auto applied = apply_rows(org->db(), *rows);
+    if (!applied) return applied.error();
+    rep.applied = std::move(*applied);
+    auto st = org->db().prepare(R"sql(
+INSERT INTO hub_cursors (hub_id, pulled_seq, last_pull_at, rows_pulled) VALUES (?1, ?2, ?3, ?4)
+ON CONFLICT (hub_id) DO UPDATE SET pulled_seq = excluded.pulled_seq, last_pull_at = excluded.last_pull_at,
+  rows_pulled = hub_cursors.rows_pulled + excluded.rows_pulled
+)sql");
+    if (!st) return st.error();
+    RAPPORT_TRY(st->bind_all(hub->hub_id, top, org->now_iso(), rep.applied.rows).run());
+    // As after a merge: one '*' entry tells whoever reads this file as a merge source
+    // that rows arrived without being logged one by one.
+    if (rep.applied.rows == 0) return {};
+    return org->db().exec("INSERT INTO sync_log (tbl, k1, stamp) VALUES ('*', '', random())");
+  });
+  if (!s) return fail(s.error());
+  return rep;
+}
+
+}  // namespace rapport::hub

@@ -1,0 +1,60 @@
+#pragma once
+// One push/pull cycle between a kiosk file and the hub; `rapport sync` and the kiosk's
+// sync thread (hub_thread.hpp) run exactly this.
+//
+//   push: this file's rows logged in sync_log since the push cursor, upserted into the
+//         hub in ONE transaction by the organizer merge's rules; the cursor moves only
+//         after the hub committed, so a kiosk killed mid-push pushes the same rows again
+//         next time, and the upserts make that change nothing.
+//   pull: every hub row changed since the pull cursor, applied to the file by the same
+//         rules in one SQLite transaction together with the new cursor; pulled rows are
+//         not logged, so they never travel back as this kiosk's own.
+#include <optional>
+#include <string>
+
+#include "core/store/store.hpp"
+#include "core/sync/row_batch.hpp"
+#include "core/util/result.hpp"
+#include "hub/hub_schema.hpp"
+#include "hub/pg.hpp"
+
+namespace rapport::hub {
+
+struct SyncOptions {
+  // Tests only (env RAPPORT_HUB_STALL): "before_commit" or "after_commit" makes a push
+  // stop there for a minute, so a test can kill the process at that exact point.
+  std::string stall;
+};
+
+struct SyncReport {
+  std::string hub_id;
+  int64_t pushed = 0;       // rows sent
+  int64_t hub_changed = 0;  // rows the hub inserted or changed
+  bool full_push = false;   // the whole file was sent (first push, restored file)
+  int64_t pulled = 0;       // rows received
+  AppliedRows applied;      // what they changed in this file
+  int64_t pending = 0;      // changes still not pushed after the cycle
+  int64_t pushed_seq = 0, pulled_seq = 0;
+  std::string at;           // when the cycle ended (ISO-8601)
+};
+
+// Pushes, then pulls. `hub` is what read_hub returned on this connection.
+Result<SyncReport> sync_once(Store& store, PgConn& conn, const HubInfo& hub, const SyncOptions& options = {});
+// Connects, checks the hub, runs one cycle.
+Result<SyncReport> sync_with_hub(Store& store, const std::string& url, const SyncOptions& options = {});
+
+// Pulls every hub row changed since `after_seq`; `top` receives the newest seq seen.
+Result<RowBatch> pull_rows(PgConn& conn, int64_t after_seq, int64_t& top);
+
+// What this file remembers of a hub (hub_cursors), without connecting.
+struct HubCursor {
+  std::string hub_id;
+  int64_t pushed_seq = 0, pushed_stamp = 0, pulled_seq = 0;
+  std::string last_push_at, last_pull_at;
+  int64_t rows_pushed = 0, rows_pulled = 0;
+};
+// The cursor of `hub_id`, or of the most recently synced hub when hub_id is empty;
+// nullopt when the file never synced (or predates schema 3).
+Result<std::optional<HubCursor>> read_cursor(Db& db, const std::string& hub_id = {});
+
+}  // namespace rapport::hub
