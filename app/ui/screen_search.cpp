@@ -83,7 +83,7 @@ void screen_search(const KioskState& s, Kit& k, std::vector<Intent>& out) {
     if (k.button(id.c_str(), a, ImVec2(w * 0.72f, row_h), Kit::Style::secondary, f.body))
       out.push_back({Intent::Kind::checkin_id, person.id});
     // Say what a tap on the name does, not only the state.
-    k.text(cdl, f.small, ImVec2(a.x + w * 0.72f + em, a.y + 0.35f * em), person.present ? p.good : p.muted,
+    k.text(cdl, f.body, ImVec2(a.x + w * 0.72f + em, a.y + 0.2f * em), person.present ? p.good : p.muted,
            person.present ? "Checked in already" : "Not yet here - tap the name to check in",
            w * 0.28f - 1.5f * em);
   }

@@ -122,7 +122,7 @@ TEST(StartUpCli, ARunningKioskHoldsItsFileAndLetsGoWhenItEnds) {
   auto script = dir.write("hold.txt", "wait 6000\n");
   std::string log = dir.file("first.err");
   // The first kiosk, for real, under Xvfb; the test goes on while it runs.
-  std::string cmd = "xvfb-run -a -s '-screen 0 1280x720x24' '" RAPPORT_BIN "' kiosk --db '" + db +
+  std::string cmd = "TMPDIR='" + dir.path().string() + "' xvfb-run -a -s '-screen 0 1280x720x24' '" RAPPORT_BIN "' kiosk --db '" + db +
                     "' --camera synthetic --windowed 1280x720 --script '" + script + "' >/dev/null 2>'" + log +
                     "'; echo $? > '" + dir.file("first.rc") + "'";
   std::thread first([cmd] { (void)std::system(cmd.c_str()); });

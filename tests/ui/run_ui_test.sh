@@ -82,7 +82,9 @@ fi
 # for the GUI process only; every memory error is still caught.
 if [ -n "${ASAN_OPTIONS:-}" ]; then export ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0"; fi
 set +e
-(cd "$out" && xvfb-run -a -s "-screen 0 1920x1080x24" "$rapport" kiosk --db "$db" --config "$cfg" \
+# xvfb-run keeps its Xauthority in a temp folder: ours, so nothing else on the machine
+# that tidies /tmp can pull it away mid-run (xvfb-run then exits 5).
+(cd "$out" && TMPDIR="$work" xvfb-run -a -s "-screen 0 1920x1080x24" "$rapport" kiosk --db "$db" --config "$cfg" \
    --camera synthetic --script "$run_script") 2>"$work/stderr"
 rc=$?
 set -e

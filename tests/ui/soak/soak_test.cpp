@@ -154,9 +154,9 @@ TEST(Soak, TenHourDayStaysFlat) {
   std::string probes = dir.file("probes.json"), err = dir.file("kiosk.err");
 
   auto t0 = std::chrono::steady_clock::now();
-  int rc = sh(fmt::format("cd '{}' && RAPPORT_KIOSK_PROBES='{}' xvfb-run -a -s '-screen 0 {}x{}x24' '{}' kiosk "
+  int rc = sh(fmt::format("cd '{}' && TMPDIR='{}' RAPPORT_KIOSK_PROBES='{}' xvfb-run -a -s '-screen 0 {}x{}x24' '{}' kiosk "
                           "--db '{}' --config '{}' --camera synthetic --windowed {}x{} --script '{}' 2>'{}'",
-                          dir.path().string(), probes, width, height, bin, db, cfg_path, width, height,
+                          dir.path().string(), dir.path().string(), probes, width, height, bin, db, cfg_path, width, height,
                           script_path, err));
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_EQ(WEXITSTATUS(rc), 0) << read_file(err);
