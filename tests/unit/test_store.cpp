@@ -1,4 +1,8 @@
 #include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
 
 #include "core/store/schema.hpp"
 #include "core/store/store.hpp"
@@ -26,6 +30,30 @@ TEST(Store, CreateThenOpenKeepsTheEvent) {
   ASSERT_TRUE(st.ok());
   ASSERT_TRUE(*st->step());
   EXPECT_EQ(st->text(0), "wal");
+}
+
+// The last process to close a WAL file takes an exclusive lock for a moment (to checkpoint
+// and remove the -wal file); a kiosk, a sync process or a CLI command opening the file
+// just then must wait, not fail. Seen in CI: `rapport sync --every` died on start-up with
+// "database is in use by another program" because the first read ran before busy_timeout.
+TEST(Store, OpeningWhileAnotherProcessBrieflyHoldsTheFileWaits) {
+  TempDir dir;
+  auto path = dir.file("event.sqlite");
+  ASSERT_TRUE(Store::create(path, EventInfo{"DevConf", "", "door-1"}).ok());
+  sqlite3* holder = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &holder), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(holder, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                 "UPDATE event SET name = name; COMMIT;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    sqlite3_close(holder);
+  });
+  auto s = Store::open(path);
+  release.join();
+  ASSERT_TRUE(s.ok()) << s.error().to_string();
+  EXPECT_EQ(s->event().name, "DevConf");
 }
 
 TEST(Store, CreateRefusesToOverwrite) {

@@ -63,6 +63,9 @@ Result<Db> Db::open(const std::string& path, Mode mode) {
     return make_error(describe_sqlite_error(rc, msg), path);
   }
   sqlite3_extended_result_codes(h, 1);
+  // Before the first read: the last process to close a WAL file holds it exclusively for
+  // a moment (checkpoint), and an opener that does not wait fails with SQLITE_BUSY.
+  sqlite3_busy_timeout(h, kBusyTimeoutMs);
   Db db;
   db.h_ = h;
   db.path_ = path;

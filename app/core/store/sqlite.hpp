@@ -89,6 +89,9 @@ class Stmt {
   sqlite3_stmt* s_ = nullptr;
 };
 
+// How long a statement waits for another process's lock before reporting the file busy.
+inline constexpr int kBusyTimeoutMs = 5000;
+
 class Db {
  public:
   enum class Mode { read_write, read_only, create };

@@ -39,7 +39,6 @@ Status check_header(const std::string& path) {
 
 Status Store::configure(bool read_only) {
   RAPPORT_TRY(db_.exec("PRAGMA foreign_keys = ON"));
-  sqlite3_busy_timeout(db_.raw(), 5000);
   // 32 MiB of page cache: a 100,000-person roster's indexes stay in memory.
   RAPPORT_TRY(db_.exec("PRAGMA cache_size = -32768"));
   if (!read_only) {
