@@ -36,8 +36,8 @@ Outcome describe(const KioskState& s, const Palette& p) {
     case CheckinOutcome::already_checked_in: {
       auto t = parse_iso8601(d.checkin.at);
       std::string when = t ? local_hhmm(*t) : d.checkin.at;
-      return {Icon::clock, p.info, fmt::format("Welcome back, {}", first),
-              fmt::format("Welcome back - checked in at {}. You're all set.", when), ""};
+      return {Icon::clock, p.info, fmt::format("Welcome back - checked in at {}", when),
+              fmt::format("You're all set, {}. Enjoy the day.", first), ""};
     }
     case CheckinOutcome::cancelled:
       return {Icon::cross, p.bad, "Please see the registration desk",

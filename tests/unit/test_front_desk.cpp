@@ -28,7 +28,9 @@ std::unique_ptr<FrontDesk> open_desk(TempDir& dir, const std::string& extra_sql 
     auto csv = dir.write("r.csv", kRoster);
     auto imp = import_roster_file(*s, csv, RosterFormat::automatic, ImportMapping{});
     EXPECT_TRUE(imp.ok()) << imp.error().to_string();
-    if (!extra_sql.empty()) EXPECT_TRUE(s->db().exec(extra_sql).ok());
+    if (!extra_sql.empty()) {
+      EXPECT_TRUE(s->db().exec(extra_sql).ok());
+    }
   }
   auto store = Store::open(path);
   EXPECT_TRUE(store.ok());

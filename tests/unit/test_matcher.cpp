@@ -317,6 +317,27 @@ TEST(MatcherFairness, AStarGetsNoMoreThanAFairShareOverADay) {
   EXPECT_GT(unfair, 4 * fair);
 }
 
+// Showings at other kiosks (pulled from the hub) count here: a star shown six times this
+// hour elsewhere rests at this kiosk too, and "looking for you" works across kiosks.
+TEST(MatcherFairness, ShowingsAtOtherKiosksCountHere) {
+  std::vector<Attendee> people = {person("U", "Uma", {"rust", "chess"}), person("STAR", "Stella", {"rust", "chess"})};
+  for (int i = 0; i < 6; ++i) people.push_back(person("O" + std::to_string(i), "Oz", {"rust"}));
+  auto here = floor_of(people);
+  EXPECT_EQ(ask(*here, "U", at_minute(30)).suggestions.at(0).person.id, "STAR");
+  auto fresh = floor_of(people);
+  for (int i = 0; i < 6; ++i) fresh->on_shown("O" + std::to_string(i), "STAR", at_minute(i));
+  for (auto& x : ask(*fresh, "U", at_minute(30)).suggestions) EXPECT_NE(x.person.id, "STAR") << "the star should rest";
+  // An hour later the window has passed and the star is back.
+  EXPECT_EQ(ask(*fresh, "U", at_minute(95)).suggestions.at(0).person.id, "STAR");
+  // Uma was shown Stella at another kiosk: when Stella scans here, Uma is looking for her.
+  auto other = floor_of(people);
+  other->on_shown("U", "STAR", at_minute(5));
+  auto s = ask(*other, "STAR", at_minute(10));
+  ASSERT_FALSE(s.suggestions.empty());
+  EXPECT_EQ(s.suggestions[0].person.id, "U");
+  EXPECT_EQ(s.suggestions[0].kind, SuggestionKind::looking_for_you);
+}
+
 TEST(MatcherIndex, IncrementalUpdatesMatchAFreshBuild) {
   PlantedEventOptions o;
   o.attendees = 150;

@@ -4,6 +4,7 @@
 
 #include "core/config/pin.hpp"
 #include "core/kiosk/matcher_bridge.hpp"
+#include "core/util/clock.hpp"
 #include "core/util/text.hpp"
 
 namespace rapport {
@@ -129,6 +130,8 @@ void FrontDesk::learn(const AppliedRows& rows) {
   for (const auto& [a, b] : rows.connections) matcher_->on_connection(a, b);
   for (const auto& id : rows.attendees)
     if (auto a = load_attendee(store_->db(), id); a && *a) matcher_->on_attendee_changed(**a);
+  for (const auto& s : rows.shown)
+    if (auto at = parse_iso8601(s.at)) matcher_->on_shown(s.for_id, s.shown_id, *at);
 }
 
 void FrontDesk::run() {

@@ -93,6 +93,10 @@ class IndexedMatcher final : public Matcher {
     if (pa && pb) index_.add_connection(*pa, *pb, to_ms(clock_ ? clock_() : std::chrono::system_clock::now()));
   }
   void on_attendee_changed(const Attendee& a) override { index_.upsert(a); }
+  void on_shown(const std::string& for_id, const std::string& shown_id, TimePoint at) override {
+    auto f = index_.find(for_id), v = index_.find(shown_id);
+    if (f && v) index_.add_shown(*f, *v, to_ms(at));
+  }
 
   double pair_score(const std::string& u, const std::string& v) const override {
     auto pu = index_.find(u), pv = index_.find(v);

@@ -114,6 +114,9 @@ class Matcher {
   virtual void on_attendee_changed(const Attendee& attendee) = 0;  // import, forget, opt-out
   // Staff undid a check-in: the person is no longer on the floor.
   virtual void on_checkout(const std::string& attendee_id) { (void)attendee_id; }
+  // Another kiosk showed `shown_id` to `for_id` at `at` (rows pulled from the hub): it
+  // counts toward fair exposure and "looking for you" here as if shown at this kiosk.
+  virtual void on_shown(const std::string& for_id, const std::string& shown_id, TimePoint at) = 0;
 
   // How well u and v suit each other (the score a suggestion of v to u would carry before
   // fairness); 0 when they share nothing. For tests, the quality harness and the kiosk's

@@ -11,6 +11,7 @@
 #include "core/store/schema.hpp"
 #include "core/sync/forget.hpp"
 #include "core/sync/kiosk_list.hpp"
+#include "core/sync/merge_rules.hpp"
 
 namespace rapport {
 
@@ -157,25 +158,15 @@ Status prepare_source(Db& db, Source& src, SourceReport& rep) {
 Status merge_forgotten(Db& db, const Source& src, SourceReport& rep) {
   auto n = run_counted(db, fmt::format(R"sql(
 INSERT INTO forgotten (attendee_id, email_hash, at, kiosk_id)
-SELECT s.attendee_id, s.email_hash, s.at, s.kiosk_id FROM {0}.forgotten s WHERE true
-ON CONFLICT (attendee_id) DO UPDATE SET
-  at = CASE WHEN (excluded.at, excluded.kiosk_id) < (forgotten.at, forgotten.kiosk_id) THEN excluded.at ELSE forgotten.at END,
-  kiosk_id = CASE WHEN (excluded.at, excluded.kiosk_id) < (forgotten.at, forgotten.kiosk_id) THEN excluded.kiosk_id ELSE forgotten.kiosk_id END,
-  email_hash = CASE WHEN forgotten.email_hash = '' THEN excluded.email_hash
-                    WHEN excluded.email_hash = '' THEN forgotten.email_hash
-                    ELSE min(forgotten.email_hash, excluded.email_hash) END
-WHERE (excluded.at, excluded.kiosk_id) < (forgotten.at, forgotten.kiosk_id)
-   OR (excluded.email_hash <> '' AND (forgotten.email_hash = '' OR excluded.email_hash < forgotten.email_hash))
-)sql", src.alias));
+SELECT s.attendee_id, s.email_hash, s.at, s.kiosk_id FROM {0}.forgotten s WHERE true{1})sql", src.alias, merge_rules::kForgotten));
   if (!n) return n.error();
   rep.forgotten += *n;
   // 2. Tag labels in use at the source; two spellings of one key settle on the smaller.
   n = run_counted(db, fmt::format(R"sql(
 INSERT INTO tags (tag, label)
 SELECT s.tag, s.label FROM {0}.tags s
- WHERE EXISTS (SELECT 1 FROM {0}.attendee_tags x WHERE x.tag = s.tag)
-ON CONFLICT (tag) DO UPDATE SET label = excluded.label WHERE excluded.label < tags.label
-)sql", src.alias));
+ WHERE EXISTS (SELECT 1 FROM {0}.attendee_tags x WHERE x.tag = s.tag){1})sql", src.alias,
+                           merge_rules::kTagLabel));
   if (!n) return n.error();
   rep.tags += *n;
   return {};
@@ -200,17 +191,7 @@ INSERT INTO attendees (id, first_name, last_name, email, company, title, status,
                        suggest_opt_out, source, kiosk_id, created_at, updated_at)
 SELECT s.id, s.first_name, s.last_name, s.email, s.company, s.title, s.status, s.consent,
        s.suggest_opt_out, s.source, s.kiosk_id, s.created_at, s.updated_at
-  FROM {0} WHERE true
-ON CONFLICT (id) DO UPDATE SET
-  first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
-  company = excluded.company, title = excluded.title, status = excluded.status,
-  consent = excluded.consent, suggest_opt_out = excluded.suggest_opt_out,
-  source = excluded.source, kiosk_id = excluded.kiosk_id, created_at = excluded.created_at,
-  updated_at = excluded.updated_at
-WHERE attendees.status <> 'forgotten'
-  AND attendees.id NOT IN (SELECT attendee_id FROM forgotten)
-  AND (excluded.updated_at, excluded.kiosk_id) > (attendees.updated_at, attendees.kiosk_id)
-)sql", newest));
+  FROM {0} WHERE true{1})sql", newest, merge_rules::kAttendees));
   if (!n) return n.error();
   rep.attendees += *n;
 
@@ -245,22 +226,7 @@ Status merge_codes(Db& db, const Source& src, SourceReport& rep) {
   auto n = run_counted(db, fmt::format(R"sql(
 INSERT INTO attendee_codes (code, attendee_id, kind, revoked_at, kiosk_id, created_at)
 SELECT s.code, s.attendee_id, s.kind, s.revoked_at, s.kiosk_id, s.created_at FROM {0}
- WHERE s.attendee_id NOT IN (SELECT attendee_id FROM forgotten)
-ON CONFLICT (code) DO UPDATE SET
-  attendee_id = CASE WHEN (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
-                     THEN excluded.attendee_id ELSE attendee_codes.attendee_id END,
-  kind = CASE WHEN (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
-              THEN excluded.kind ELSE attendee_codes.kind END,
-  kiosk_id = CASE WHEN (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
-                  THEN excluded.kiosk_id ELSE attendee_codes.kiosk_id END,
-  created_at = min(excluded.created_at, attendee_codes.created_at),
-  revoked_at = CASE WHEN attendee_codes.revoked_at IS NULL THEN excluded.revoked_at
-                    WHEN excluded.revoked_at IS NULL THEN attendee_codes.revoked_at
-                    ELSE min(attendee_codes.revoked_at, excluded.revoked_at) END
-WHERE (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
-   OR (excluded.revoked_at IS NOT NULL
-       AND (attendee_codes.revoked_at IS NULL OR excluded.revoked_at < attendee_codes.revoked_at))
-)sql", rows_of(src, "attendee_codes")));
+ WHERE s.attendee_id NOT IN (SELECT attendee_id FROM forgotten){1})sql", rows_of(src, "attendee_codes"), merge_rules::kCodes));
   if (!n) return n.error();
   rep.codes += *n;
   return {};
@@ -270,11 +236,7 @@ Status merge_activity(Db& db, const Source& src, SourceReport& rep) {
   // 7. Check-ins: one per person, the earliest wins (then kiosk id, then method).
   auto n = run_counted(db, fmt::format(R"sql(
 INSERT INTO checkins (attendee_id, at, kiosk_id, method)
-SELECT s.attendee_id, s.at, s.kiosk_id, s.method FROM {0} WHERE true
-ON CONFLICT (attendee_id) DO UPDATE SET
-  at = excluded.at, kiosk_id = excluded.kiosk_id, method = excluded.method
-WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (checkins.at, checkins.kiosk_id, checkins.method)
-)sql", rows_of(src, "checkins")));
+SELECT s.attendee_id, s.at, s.kiosk_id, s.method FROM {0} WHERE true{1})sql", rows_of(src, "checkins"), merge_rules::kCheckins));
   if (!n) return n.error();
   rep.checkins += *n;
 
@@ -284,27 +246,15 @@ INSERT INTO connections (a_id, b_id, at, kiosk_id, kiosks, method)
 SELECT s.a_id, s.b_id, s.at, s.kiosk_id,
        CASE WHEN s.kiosks = s.kiosk_id THEN s.kiosks ELSE rapport_kiosk_union(s.kiosks, s.kiosk_id) END,
        s.method
-  FROM {0} WHERE true
-ON CONFLICT (a_id, b_id) DO UPDATE SET
-  at = CASE WHEN (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
-            THEN excluded.at ELSE connections.at END,
-  kiosk_id = CASE WHEN (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
-                  THEN excluded.kiosk_id ELSE connections.kiosk_id END,
-  method = CASE WHEN (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
-                THEN excluded.method ELSE connections.method END,
-  kiosks = rapport_kiosk_union(connections.kiosks, excluded.kiosks)
-WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
-   OR rapport_kiosk_union(connections.kiosks, excluded.kiosks) <> connections.kiosks
-)sql", rows_of(src, "connections")));
+  FROM {0} WHERE true{1})sql", rows_of(src, "connections"), merge_rules::kConnections));
   if (!n) return n.error();
   rep.connections += *n;
 
   // 9. Suggestions shown: each has its own uuid; keep every one once.
   n = run_counted(db, fmt::format(R"sql(
 INSERT INTO suggestions_shown (id, for_id, shown_id, kind, score, at, kiosk_id)
-SELECT s.id, s.for_id, s.shown_id, s.kind, s.score, s.at, s.kiosk_id FROM {0} WHERE true
-ON CONFLICT (id) DO NOTHING
-)sql", rows_of(src, "suggestions_shown")));
+SELECT s.id, s.for_id, s.shown_id, s.kind, s.score, s.at, s.kiosk_id FROM {0} WHERE true{1})sql", rows_of(src, "suggestions_shown"),
+                                           merge_rules::kSuggestions));
   if (!n) return n.error();
   rep.suggestions += *n;
   return {};

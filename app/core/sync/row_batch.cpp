@@ -4,6 +4,7 @@
 
 #include "core/sync/forget.hpp"
 #include "core/sync/kiosk_list.hpp"
+#include "core/sync/merge_rules.hpp"
 
 namespace rapport {
 
@@ -146,17 +147,9 @@ constexpr std::string_view kHasPerson = "SELECT 1 FROM attendees WHERE id = ?";
 
 Status apply_forgotten(Db& db, const json& rows, AppliedRows& out) {
   for (const auto& r : rows) {
-    auto n = run(db, R"sql(
-INSERT INTO forgotten (attendee_id, email_hash, at, kiosk_id) VALUES (?1, ?2, ?3, ?4)
-ON CONFLICT (attendee_id) DO UPDATE SET
-  at = CASE WHEN (excluded.at, excluded.kiosk_id) < (forgotten.at, forgotten.kiosk_id) THEN excluded.at ELSE forgotten.at END,
-  kiosk_id = CASE WHEN (excluded.at, excluded.kiosk_id) < (forgotten.at, forgotten.kiosk_id) THEN excluded.kiosk_id ELSE forgotten.kiosk_id END,
-  email_hash = CASE WHEN forgotten.email_hash = '' THEN excluded.email_hash
-                    WHEN excluded.email_hash = '' THEN forgotten.email_hash
-                    ELSE min(forgotten.email_hash, excluded.email_hash) END
-WHERE (excluded.at, excluded.kiosk_id) < (forgotten.at, forgotten.kiosk_id)
-   OR (excluded.email_hash <> '' AND (forgotten.email_hash = '' OR excluded.email_hash < forgotten.email_hash))
-)sql",
+    static const std::string sql = merge_rules::upsert(
+        "INSERT INTO forgotten (attendee_id, email_hash, at, kiosk_id) VALUES (?1, ?2, ?3, ?4)", merge_rules::kForgotten);
+    auto n = run(db, sql,
                  str(r, "attendee_id"), str(r, "email_hash"), str(r, "at"), str(r, "kiosk_id"));
     if (!n) return n.error();
     if (*n) {
@@ -173,27 +166,18 @@ Status apply_attendees(Db& db, const json& rows, AppliedRows& out) {
     const json tags = r.contains("tags") && r["tags"].is_array() ? r["tags"] : json::array();
     // The union of labels in use; two spellings of one key settle on the smaller.
     for (const auto& t : tags) {
-      auto n = run(db,
-                   "INSERT INTO tags (tag, label) VALUES (?1, ?2) "
-                   "ON CONFLICT (tag) DO UPDATE SET label = excluded.label WHERE excluded.label < tags.label",
-                   str(t, "tag"), str(t, "label"));
+      static const std::string sql =
+          merge_rules::upsert("INSERT INTO tags (tag, label) VALUES (?1, ?2)", merge_rules::kTagLabel);
+      auto n = run(db, sql, str(t, "tag"), str(t, "label"));
       if (!n) return n.error();
       out.rows += *n;
     }
-    auto n = run(db, R"sql(
+    static const std::string sql = merge_rules::upsert(R"sql(
 INSERT INTO attendees (id, first_name, last_name, email, company, title, status, consent,
                        suggest_opt_out, source, kiosk_id, created_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-ON CONFLICT (id) DO UPDATE SET
-  first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
-  company = excluded.company, title = excluded.title, status = excluded.status,
-  consent = excluded.consent, suggest_opt_out = excluded.suggest_opt_out,
-  source = excluded.source, kiosk_id = excluded.kiosk_id, created_at = excluded.created_at,
-  updated_at = excluded.updated_at
-WHERE attendees.status <> 'forgotten'
-  AND attendees.id NOT IN (SELECT attendee_id FROM forgotten)
-  AND (excluded.updated_at, excluded.kiosk_id) > (attendees.updated_at, attendees.kiosk_id)
-)sql",
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql",
+                                                       merge_rules::kAttendees);
+    auto n = run(db, sql,
                  id, str(r, "first_name"), str(r, "last_name"), str(r, "email"), str(r, "company"),
                  str(r, "title"), str(r, "status"), num(r, "consent"), num(r, "suggest_opt_out"),
                  str(r, "source"), str(r, "kiosk_id"), str(r, "created_at"), str(r, "updated_at"));
@@ -216,26 +200,13 @@ WHERE attendees.status <> 'forgotten'
 Status apply_codes(Db& db, const json& rows, AppliedRows& out) {
   for (const auto& r : rows) {
     const std::string who = str(r, "attendee_id");
-    auto st = db.cached(R"sql(
+    static const std::string sql = merge_rules::upsert(R"sql(
 INSERT INTO attendee_codes (code, attendee_id, kind, revoked_at, kiosk_id, created_at)
 SELECT ?1, ?2, ?3, ?4, ?5, ?6
  WHERE EXISTS (SELECT 1 FROM attendees WHERE id = ?2)
-   AND NOT EXISTS (SELECT 1 FROM forgotten WHERE attendee_id = ?2)
-ON CONFLICT (code) DO UPDATE SET
-  attendee_id = CASE WHEN (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
-                     THEN excluded.attendee_id ELSE attendee_codes.attendee_id END,
-  kind = CASE WHEN (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
-              THEN excluded.kind ELSE attendee_codes.kind END,
-  kiosk_id = CASE WHEN (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
-                  THEN excluded.kiosk_id ELSE attendee_codes.kiosk_id END,
-  created_at = min(excluded.created_at, attendee_codes.created_at),
-  revoked_at = CASE WHEN attendee_codes.revoked_at IS NULL THEN excluded.revoked_at
-                    WHEN excluded.revoked_at IS NULL THEN attendee_codes.revoked_at
-                    ELSE min(attendee_codes.revoked_at, excluded.revoked_at) END
-WHERE (excluded.created_at, excluded.kiosk_id) < (attendee_codes.created_at, attendee_codes.kiosk_id)
-   OR (excluded.revoked_at IS NOT NULL
-       AND (attendee_codes.revoked_at IS NULL OR excluded.revoked_at < attendee_codes.revoked_at))
-)sql");
+   AND NOT EXISTS (SELECT 1 FROM forgotten WHERE attendee_id = ?2))sql",
+                                                       merge_rules::kCodes);
+    auto st = db.cached(sql);
     if (!st) return st.error();
     (*st)->bind_all(str(r, "code"), who, str(r, "kind"));
     if (r.contains("revoked_at") && r["revoked_at"].is_string())
@@ -254,13 +225,11 @@ Status apply_checkins(Db& db, const json& rows, AppliedRows& out) {
     const std::string who = str(r, "attendee_id");
     auto had = exists(db, "SELECT 1 FROM checkins WHERE attendee_id = ?", who);
     if (!had) return had.error();
-    auto n = run(db, R"sql(
+    static const std::string sql = merge_rules::upsert(R"sql(
 INSERT INTO checkins (attendee_id, at, kiosk_id, method)
-SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM attendees WHERE id = ?1)
-ON CONFLICT (attendee_id) DO UPDATE SET
-  at = excluded.at, kiosk_id = excluded.kiosk_id, method = excluded.method
-WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (checkins.at, checkins.kiosk_id, checkins.method)
-)sql",
+SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM attendees WHERE id = ?1))sql",
+                                                       merge_rules::kCheckins);
+    auto n = run(db, sql,
                  who, str(r, "at"), str(r, "kiosk_id"), str(r, "method"));
     if (!n) return n.error();
     out.rows += *n;
@@ -278,21 +247,12 @@ Status apply_connections(Db& db, const json& rows, AppliedRows& out) {
     if (!had) return had.error();
     std::string kiosk = str(r, "kiosk_id");
     std::string kiosks = kiosk_list_union(str(r, "kiosks"), kiosk);
-    auto n = run(db, R"sql(
+    static const std::string sql = merge_rules::upsert(R"sql(
 INSERT INTO connections (a_id, b_id, at, kiosk_id, kiosks, method)
 SELECT ?1, ?2, ?3, ?4, ?5, ?6
- WHERE EXISTS (SELECT 1 FROM attendees WHERE id = ?1) AND EXISTS (SELECT 1 FROM attendees WHERE id = ?2)
-ON CONFLICT (a_id, b_id) DO UPDATE SET
-  at = CASE WHEN (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
-            THEN excluded.at ELSE connections.at END,
-  kiosk_id = CASE WHEN (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
-                  THEN excluded.kiosk_id ELSE connections.kiosk_id END,
-  method = CASE WHEN (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
-                THEN excluded.method ELSE connections.method END,
-  kiosks = rapport_kiosk_union(connections.kiosks, excluded.kiosks)
-WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, connections.kiosk_id, connections.method)
-   OR rapport_kiosk_union(connections.kiosks, excluded.kiosks) <> connections.kiosks
-)sql",
+ WHERE EXISTS (SELECT 1 FROM attendees WHERE id = ?1) AND EXISTS (SELECT 1 FROM attendees WHERE id = ?2))sql",
+                                                       merge_rules::kConnections);
+    auto n = run(db, sql,
                  a, b, str(r, "at"), kiosk, kiosks, str(r, "method"));
     if (!n) return n.error();
     out.rows += *n;
@@ -304,18 +264,20 @@ WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, conne
 
 Status apply_suggestions(Db& db, const json& rows, AppliedRows& out) {
   for (const auto& r : rows) {
-    auto st = db.cached(R"sql(
+    static const std::string sql = merge_rules::upsert(R"sql(
 INSERT INTO suggestions_shown (id, for_id, shown_id, kind, score, at, kiosk_id)
 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
- WHERE EXISTS (SELECT 1 FROM attendees WHERE id = ?2) AND EXISTS (SELECT 1 FROM attendees WHERE id = ?3)
-ON CONFLICT (id) DO NOTHING
-)sql");
+ WHERE EXISTS (SELECT 1 FROM attendees WHERE id = ?2) AND EXISTS (SELECT 1 FROM attendees WHERE id = ?3))sql",
+                                                       merge_rules::kSuggestions);
+    auto st = db.cached(sql);
     if (!st) return st.error();
     double score = r.contains("score") && r["score"].is_number() ? r["score"].get<double>() : 0.0;
     (*st)->bind_all(str(r, "id"), str(r, "for_id"), str(r, "shown_id"), str(r, "kind"), score, str(r, "at"),
                     str(r, "kiosk_id"));
     RAPPORT_TRY((*st)->run());
+    if (db.changes() == 0) continue;
     out.rows += db.changes();
+    out.shown.push_back({str(r, "for_id"), str(r, "shown_id"), str(r, "at")});
   }
   return {};
 }

@@ -54,6 +54,10 @@ struct AppliedRows {
   std::vector<std::string> checkins;                            // people checked in by the batch
   std::vector<std::pair<std::string, std::string>> connections; // pairs who met (a_id < b_id)
   std::vector<std::string> attendees;                           // people whose details changed or were forgotten
+  struct Shown {
+    std::string for_id, shown_id, at;  // `shown` was suggested to `for` at `at` (ISO-8601)
+  };
+  std::vector<Shown> shown;  // suggestions other kiosks showed: they count toward fair exposure here too
 };
 
 // Applies rows from elsewhere by the organizer merge's rules (docs/SCHEMA.md): earliest

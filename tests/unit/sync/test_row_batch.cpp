@@ -81,3 +81,32 @@ TEST(RowBatch, AppliedRowsFollowTheMergeRulesAndAreNotLogged) {
   }).ok());
   EXPECT_EQ(applied.skipped, 1);
 }
+
+// Suggestions another kiosk showed come back as `shown`, once, so the kiosk's matcher can
+// count them toward fair exposure.
+TEST(RowBatch, SuggestionsShownElsewhereAreReportedOnce) {
+  test::TempDir dir;
+  Store a = kiosk(dir, "door-1"), b = kiosk(dir, "floor-2");
+  ASSERT_TRUE(a.db()
+                  .exec("INSERT INTO suggestions_shown (id, for_id, shown_id, kind, score, at, kiosk_id) VALUES "
+                        "('s-1', 'P1', 'P2', 'shared_interest', 0.5, '2026-11-21T09:05:00.000Z', 'door-1')")
+                  .ok());
+  auto out = read_outbox(a.db(), 0, 0);
+  ASSERT_TRUE(out.ok());
+  auto apply = [&]() {
+    AppliedRows applied;
+    EXPECT_TRUE(b.db().write([&]() -> Status {
+      auto r = apply_rows(b.db(), out->rows);
+      if (!r) return r.error();
+      applied = *r;
+      return {};
+    }).ok());
+    return applied;
+  };
+  auto first = apply();
+  ASSERT_EQ(first.shown.size(), 1u);
+  EXPECT_EQ(first.shown[0].for_id, "P1");
+  EXPECT_EQ(first.shown[0].shown_id, "P2");
+  EXPECT_EQ(first.shown[0].at, "2026-11-21T09:05:00.000Z");
+  EXPECT_TRUE(apply().shown.empty()) << "the same row again is not news";
+}
