@@ -21,6 +21,17 @@ Store kiosk(const test::TempDir& dir, const std::string& id) {
   return std::move(*s);
 }
 int64_t count(Db& db, const char* sql) { return *db.scalar_int(sql); }
+// Applies `rows` to `to` in one write, as the sync thread does.
+AppliedRows apply(Store& to, const RowBatch& rows) {
+  AppliedRows applied;
+  EXPECT_TRUE(to.db().write([&]() -> Status {
+    auto r = apply_rows(to.db(), rows);
+    if (!r) return r.error();
+    applied = *r;
+    return {};
+  }).ok());
+  return applied;
+}
 }  // namespace
 
 TEST(RowBatch, OutboxIsEverythingFirstThenOnlyWhatChanged) {
@@ -52,33 +63,17 @@ TEST(RowBatch, AppliedRowsFollowTheMergeRulesAndAreNotLogged) {
   auto out = read_outbox(a.db(), 0, 0);
   ASSERT_TRUE(out.ok());
   int64_t log_before = count(b.db(), "SELECT count(*) FROM sync_log");
-  AppliedRows applied;
-  ASSERT_TRUE(b.db().write([&]() -> Status {
-    auto r = apply_rows(b.db(), out->rows);
-    if (!r) return r.error();
-    applied = *r;
-    return {};
-  }).ok());
+  AppliedRows applied = apply(b, out->rows);
   EXPECT_EQ(applied.checkins, std::vector<std::string>{"P2"});  // P1 was already here
   EXPECT_EQ(count(b.db(), "SELECT count(*) FROM checkins WHERE kiosk_id = 'door-1'"), 2);  // earliest wins
   EXPECT_EQ(count(b.db(), "SELECT count(*) FROM sync_log"), log_before) << "pulled rows are not this kiosk's own";
   // Again: nothing changes.
-  ASSERT_TRUE(b.db().write([&]() -> Status {
-    auto r = apply_rows(b.db(), out->rows);
-    if (!r) return r.error();
-    applied = *r;
-    return {};
-  }).ok());
+  applied = apply(b, out->rows);
   EXPECT_EQ(applied.rows, 0);
   // A row naming somebody this file does not know is skipped and counted.
   RowBatch stray;
   stray.checkins.push_back({{"attendee_id", "NOBODY"}, {"at", "2026-01-01T00:00:00.000Z"}, {"kiosk_id", "x"}, {"method", "id"}});
-  ASSERT_TRUE(b.db().write([&]() -> Status {
-    auto r = apply_rows(b.db(), stray);
-    if (!r) return r.error();
-    applied = *r;
-    return {};
-  }).ok());
+  applied = apply(b, stray);
   EXPECT_EQ(applied.skipped, 1);
 }
 
@@ -93,20 +88,10 @@ TEST(RowBatch, SuggestionsShownElsewhereAreReportedOnce) {
                   .ok());
   auto out = read_outbox(a.db(), 0, 0);
   ASSERT_TRUE(out.ok());
-  auto apply = [&]() {
-    AppliedRows applied;
-    EXPECT_TRUE(b.db().write([&]() -> Status {
-      auto r = apply_rows(b.db(), out->rows);
-      if (!r) return r.error();
-      applied = *r;
-      return {};
-    }).ok());
-    return applied;
-  };
-  auto first = apply();
+  auto first = apply(b, out->rows);
   ASSERT_EQ(first.shown.size(), 1u);
   EXPECT_EQ(first.shown[0].for_id, "P1");
   EXPECT_EQ(first.shown[0].shown_id, "P2");
   EXPECT_EQ(first.shown[0].at, "2026-11-21T09:05:00.000Z");
-  EXPECT_TRUE(apply().shown.empty()) << "the same row again is not news";
+  EXPECT_TRUE(apply(b, out->rows).shown.empty()) << "the same row again is not news";
 }
