@@ -10,6 +10,10 @@
 #include <dirent.h>
 #include <sqlite3.h>
 #include <malloc.h>
+#if defined(__SANITIZE_ADDRESS__)
+// From the sanitizer runtime (GCC ships no header for its allocator interface).
+extern "C" size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
 
 #include <atomic>
 #include <cfloat>
@@ -63,10 +67,20 @@ int64_t rss_kib() {
   return -1;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;  // RSS then includes ASan's quarantine of freed blocks
+#else
+constexpr bool kSanitized = false;
+#endif
+
 // Bytes malloc has handed out and not got back, over every arena (the desk and camera
 // threads have their own; mallinfo2 sees only the main one): from malloc_info's totals,
 // system memory in the arenas minus what is free in them, plus mmapped blocks.
 int64_t heap_in_use_all_arenas() {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer has its own allocator (malloc_info sees nothing): ask it.
+  return static_cast<int64_t>(__sanitizer_get_current_allocated_bytes());
+#else
   char* buf = nullptr;
   size_t len = 0;
   FILE* f = open_memstream(&buf, &len);
@@ -89,6 +103,7 @@ int64_t heap_in_use_all_arenas() {
   int64_t free_rest = attr("<total type=\"rest\"");
   int64_t mmapped = attr("<total type=\"mmap\"");
   return system - free_fast - free_rest + mmapped;
+#endif
 }
 
 // Open file descriptors, from /proc/self/fd (minus the one reading it).
@@ -177,6 +192,7 @@ class Host : public ui::ScriptHost {
     struct mallinfo2 heap = mallinfo2();
     probes_.push_back({{"name", name},
                        {"rss_kib", rss_kib()},
+                       {"sanitized", kSanitized},
                        {"heap_in_use_bytes", heap_in_use_all_arenas()},
                        {"main_arena_in_use_bytes", heap.uordblks},
                        {"sqlite_memory_bytes", sqlite3_memory_used()},

@@ -80,7 +80,7 @@ fi
 # Under AddressSanitizer, Mesa's software GL driver leaks from a library it has already
 # unloaded at exit, so LeakSanitizer cannot name (or suppress) it: leak checking is off
 # for the GUI process only; every memory error is still caught.
-if [ -n "${ASAN_OPTIONS:-}" ]; then export ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0"; fi
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 set +e
 # xvfb-run keeps its Xauthority in a temp folder: ours, so nothing else on the machine
 # that tidies /tmp can pull it away mid-run (xvfb-run then exits 5).
