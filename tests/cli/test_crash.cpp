@@ -80,15 +80,24 @@ std::set<std::string> acknowledged(const std::string& out_path) {
   return ids;
 }
 
+// An event file for kiosk `kiosk` with a generated roster of `attendees` people.
+std::string event_file(const TempDir& dir, const std::string& kiosk, int attendees, int seed) {
+  auto db = dir.file(kiosk + ".sqlite");
+  auto roster = dir.file("roster.csv");
+  EXPECT_EQ(run_rapport({"demo-event", "--out", roster, "--attendees", std::to_string(attendees), "--seed",
+                         std::to_string(seed)})
+                .exit_code,
+            0);
+  EXPECT_EQ(run_rapport({"init", "--db", db, "--event", "Crash Day", "--kiosk", kiosk}).exit_code, 0);
+  EXPECT_EQ(run_rapport({"import", "--db", db, roster}).exit_code, 0);
+  return db;
+}
+
 }  // namespace
 
 TEST(CrashSafety, KilledCheckinsLoseNothingAcknowledged) {
   TempDir dir;
-  auto db = dir.file("door.sqlite");
-  auto roster = dir.file("roster.csv");
-  ASSERT_EQ(run_rapport({"demo-event", "--out", roster, "--attendees", "3000", "--seed", "5"}).exit_code, 0);
-  ASSERT_EQ(run_rapport({"init", "--db", db, "--event", "Crash Day", "--kiosk", "door"}).exit_code, 0);
-  ASSERT_EQ(run_rapport({"import", "--db", db, roster}).exit_code, 0);
+  auto db = event_file(dir, "door", 3000, 5);
   std::string lines;
   for (int i = 1; i <= 3000; ++i) lines += fmt::format("id:A{:05d}\n", i);
   auto batch = dir.write("batch.txt", lines);
@@ -136,11 +145,7 @@ TEST(CrashSafety, KilledCheckinsLoseNothingAcknowledged) {
 // the kill is in the file.
 TEST(CrashSafety, KilledConnectionsLoseNothingAcknowledged) {
   TempDir dir;
-  auto db = dir.file("floor.sqlite");
-  auto roster = dir.file("roster.csv");
-  ASSERT_EQ(run_rapport({"demo-event", "--out", roster, "--attendees", "1500", "--seed", "6"}).exit_code, 0);
-  ASSERT_EQ(run_rapport({"init", "--db", db, "--event", "Crash Day", "--kiosk", "floor"}).exit_code, 0);
-  ASSERT_EQ(run_rapport({"import", "--db", db, roster}).exit_code, 0);
+  auto db = event_file(dir, "floor", 1500, 6);
   auto t0 = std::chrono::steady_clock::now();
   ASSERT_EQ(run_rapport({"connect", "--db", db, "--ids", "A01499", "A01500"}).exit_code, 0);
   int one_us = static_cast<int>(
