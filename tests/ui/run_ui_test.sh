@@ -83,10 +83,14 @@ fi
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 set +e
 # xvfb-run keeps its Xauthority in a temp folder: ours, so nothing else on the machine
-# that tidies /tmp can pull it away mid-run (xvfb-run then exits 5).
-(cd "$out" && TMPDIR="$work" xvfb-run -a -s "-screen 0 1920x1080x24" "$rapport" kiosk --db "$db" --config "$cfg" \
-   --camera synthetic --script "$run_script") 2>"$work/stderr"
+# that tidies /tmp can pull it away mid-run. The kiosk's own exit status is written down
+# inside xvfb-run: xvfb-run now and then fails to remove that folder after a clean run
+# ("problem while cleaning up temporary directory", exit 5), which says nothing about us.
+rm -f "$work/kiosk.rc"
+(cd "$out" && TMPDIR="$work" xvfb-run -a -s "-screen 0 1920x1080x24" sh -c '"$@"; echo $? > "$0"' "$work/kiosk.rc" \
+   "$rapport" kiosk --db "$db" --config "$cfg" --camera synthetic --script "$run_script") 2>"$work/stderr"
 rc=$?
+if [ -s "$work/kiosk.rc" ]; then rc=$(cat "$work/kiosk.rc"); fi
 set -e
 cat "$work/stderr" >&2
 if [ "$rc" != "$expect_exit" ]; then
