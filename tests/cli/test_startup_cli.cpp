@@ -121,14 +121,10 @@ TEST(StartUpCli, ARunningKioskHoldsItsFileAndLetsGoWhenItEnds) {
   auto db = settled_db(dir);
   auto script = dir.write("hold.txt", "wait 6000\n");
   std::string log = dir.file("first.err");
-  // The first kiosk, for real, under Xvfb; the test goes on while it runs. (Under
-  // AddressSanitizer, leak checking is off for the GUI process, as in run_ui_test.sh:
-  // Mesa leaks from a driver it already unloaded, which LeakSanitizer cannot name. The
-  // kiosk's exit status is written inside xvfb-run, which now and then fails to clean up
-  // its temporary folder after a clean run.)
-  std::string cmd = "ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0\" TMPDIR='" + dir.path().string() + "' xvfb-run -a -s '-screen 0 1280x720x24' sh -c '\"$@\"; echo $? > \"$0\"' '" + dir.file("first.rc") +
-                    "' '" RAPPORT_BIN "' kiosk --db '" + db + "' --camera synthetic --windowed 1280x720 --script '" +
-                    script + "' >/dev/null 2>'" + log + "'";
+  // The first kiosk, for real, under Xvfb; the test goes on while it runs.
+  std::string cmd = "TMPDIR='" + dir.path().string() + "' '" RAPPORT_SOURCE_DIR "/tests/support/under_xvfb.sh' 1280x720 '" RAPPORT_BIN
+                    "' kiosk --db '" + db + "' --camera synthetic --windowed 1280x720 --script '" + script +
+                    "' >/dev/null 2>'" + log + "'; echo $? > '" + dir.file("first.rc") + "'";
   std::thread first([cmd] { (void)std::system(cmd.c_str()); });
   bool held = false;
   for (int i = 0; i < 200 && !held; ++i) {

@@ -77,20 +77,10 @@ if [ -n "$import_during" ]; then
   bg=$!
 fi
 
-# Under AddressSanitizer, Mesa's software GL driver leaks from a library it has already
-# unloaded at exit, so LeakSanitizer cannot name (or suppress) it: leak checking is off
-# for the GUI process only; every memory error is still caught.
-export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 set +e
-# xvfb-run keeps its Xauthority in a temp folder: ours, so nothing else on the machine
-# that tidies /tmp can pull it away mid-run. The kiosk's own exit status is written down
-# inside xvfb-run: xvfb-run now and then fails to remove that folder after a clean run
-# ("problem while cleaning up temporary directory", exit 5), which says nothing about us.
-rm -f "$work/kiosk.rc"
-(cd "$out" && TMPDIR="$work" xvfb-run -a -s "-screen 0 1920x1080x24" sh -c '"$@"; echo $? > "$0"' "$work/kiosk.rc" \
-   "$rapport" kiosk --db "$db" --config "$cfg" --camera synthetic --script "$run_script") 2>"$work/stderr"
+(cd "$out" && TMPDIR="$work" "$src/tests/support/under_xvfb.sh" 1920x1080 "$rapport" kiosk --db "$db" \
+   --config "$cfg" --camera synthetic --script "$run_script") 2>"$work/stderr"
 rc=$?
-if [ -s "$work/kiosk.rc" ]; then rc=$(cat "$work/kiosk.rc"); fi
 set -e
 cat "$work/stderr" >&2
 if [ "$rc" != "$expect_exit" ]; then
