@@ -189,6 +189,9 @@ class Host : public ui::ScriptHost {
   Status probe(const std::string& name) override {
     if (probes_path_.empty()) return make_error("set RAPPORT_KIOSK_PROBES=FILE to record probes");
     GlCensus gl = gl_census();
+    // Measured with the camera's worker parked between frames: a frame it happens to be
+    // rendering or decoding at this instant (up to a few MB) is not memory the kiosk keeps.
+    scan_.hold_camera(true);
     struct mallinfo2 heap = mallinfo2();
     probes_.push_back({{"name", name},
                        {"rss_kib", rss_kib()},
@@ -205,6 +208,7 @@ class Host : public ui::ScriptHost {
                        {"gl_textures_created", gl.textures_created},
                        {"gl_buffers_created", gl.buffers_created},
                        {"gl_vertex_arrays_created", gl.vertex_arrays_created}});
+    scan_.hold_camera(false);
     // Rewritten whole after each probe: a run that dies later still leaves its figures.
     std::ofstream f(probes_path_, std::ios::trunc);
     f << nlohmann::json{{"probes", probes_}}.dump(1) << "\n";

@@ -44,6 +44,7 @@ class CameraAndWedge : public ScanInput {
   bool camera_live() const override { return scanner_->source_state() == SourceState::running; }
   std::string status_text() const override { return scanner_->status_text(); }
   void set_wake(std::function<void()> wake) override { scanner_->set_wake(std::move(wake)); }
+  void hold_camera(bool on) override { scanner_->hold(on); }
 
  private:
   std::unique_ptr<Scanner> scanner_;

@@ -30,6 +30,8 @@ class ScanInput {
   virtual bool camera_live() const = 0;
   virtual std::string status_text() const = 0;
   virtual void set_wake(std::function<void()> wake) = 0;
+  // Parks the camera's worker between frames (Scanner::hold), for memory probes.
+  virtual void hold_camera(bool on) = 0;
 };
 
 Result<std::unique_ptr<ScanInput>> open_scan_input(const std::string& camera_spec, const KioskConfig& config);

@@ -1,6 +1,6 @@
 #include "scan/scanner.hpp"
 
-#include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <thread>
@@ -42,7 +42,11 @@ class WorkerScanner : public Scanner {
     worker_ = std::thread([this] { run(); });
   }
   ~WorkerScanner() override {
-    stop_ = true;
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    held_cv_.notify_all();
     if (worker_.joinable()) worker_.join();
   }
 
@@ -71,6 +75,12 @@ class WorkerScanner : public Scanner {
     std::lock_guard lock(mutex_);
     return status_;
   }
+  void hold(bool on) override {
+    std::unique_lock lock(mutex_);
+    hold_ = on;
+    held_cv_.notify_all();
+    if (on) held_cv_.wait(lock, [&] { return parked_ || stop_; });
+  }
 
  private:
   void wake() {
@@ -84,7 +94,17 @@ class WorkerScanner : public Scanner {
 
   void run() {
     LiveDecoder decoder;
-    while (!stop_) {
+    while (true) {
+      {
+        std::unique_lock lock(mutex_);
+        if (hold_ && !stop_) {
+          parked_ = true;
+          held_cv_.notify_all();
+          held_cv_.wait(lock, [&] { return !hold_ || stop_; });
+          parked_ = false;
+        }
+        if (stop_) break;
+      }
       std::optional<Frame> frame = source_->next();
       SourceState st = source_->state();
       std::string status = source_->status_text();
@@ -121,8 +141,9 @@ class WorkerScanner : public Scanner {
 
   std::unique_ptr<FrameSource> source_;
   Debouncer debounce_;
-  std::atomic<bool> stop_{false};
   mutable std::mutex mutex_;
+  std::condition_variable held_cv_;
+  bool stop_ = false, hold_ = false, parked_ = false;  // guarded by mutex_
   std::function<void()> wake_;
   std::deque<ScanEvent> events_;
   Frame latest_;

@@ -37,6 +37,9 @@ class Scanner {
   virtual bool latest_frame(Frame& out, uint64_t have_sequence) = 0;
   virtual SourceState source_state() const = 0;
   virtual std::string status_text() const = 0;
+  // Parks the worker between two frames (true) until released (false); returns once it is
+  // parked, with no frame half-decoded. The kiosk's memory probes measure while it is held.
+  virtual void hold(bool on) = 0;
 };
 
 // Decodes one image with the exact pipeline the scanner uses (for `rapport decode`).

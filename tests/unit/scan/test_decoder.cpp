@@ -93,7 +93,9 @@ TEST(Decoder, LiveDecoderKeepsFindingABadgeTheFastPathLoses) {
     auto f = render_scene(kCode, n, o);
     fast += run_pass(*f, DecodePass::fast).found;
     auto r = decoder.decode(*f);
-    if (r.found) EXPECT_EQ(r.text, kCode);
+    if (r.found) {
+      EXPECT_EQ(r.text, kCode);
+    }
     live += r.found;
   }
   EXPECT_GE(live, fast);
@@ -113,7 +115,9 @@ TEST(Decoder, DegradedPhotosAtLeastAsWellAsPlainZxingDefaults) {
     auto z = zxing_read_defaults(GrayView{f->gray.data(), f->width, f->height, f->width});
     bool ours_ok = r.found && r.text == img.text;
     bool plain_ok = z.found && z.text == img.text;
-    if (r.found) EXPECT_EQ(r.text, img.text) << img.file;  // never a wrong reading
+    if (r.found) {
+      EXPECT_EQ(r.text, img.text) << img.file;  // never a wrong reading
+    }
     ours += ours_ok;
     plain += plain_ok;
     EXPECT_TRUE(ours_ok || !plain_ok) << "plain ZXing read " << img.file << " but Rapport did not";

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "scan/decoder.hpp"
@@ -102,6 +103,41 @@ TEST(Scanner, TheSameCodeAfterTheDebounceWindowIsANewScan) {
   auto again = wait_for_scan(*scanner);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->text, kCode);
+}
+
+// A source that counts the frames asked of it and how many it is producing right now.
+class CountingSource : public FrameSource {
+ public:
+  std::atomic<int> served{0}, inside{0};
+  std::optional<Frame> next() override {
+    ++inside;
+    std::this_thread::sleep_for(2ms);  // a frame takes a while to capture
+    Frame f;
+    f.width = f.height = 8;
+    f.gray.assign(64, 255);
+    ++served;
+    --inside;
+    return f;
+  }
+  SourceState state() const override { return SourceState::running; }
+  std::string status_text() const override { return "counting"; }
+};
+
+TEST(Scanner, HoldParksTheWorkerBetweenFramesUntilReleased) {
+  auto src = std::make_unique<CountingSource>();
+  CountingSource* counting = src.get();
+  auto scanner = Scanner::start(std::move(src));
+  while (counting->served < 3) std::this_thread::sleep_for(1ms);
+  scanner->hold(true);
+  EXPECT_EQ(counting->inside, 0) << "held while a frame was being captured";
+  int at_hold = counting->served;
+  std::this_thread::sleep_for(100ms);
+  EXPECT_EQ(counting->served, at_hold) << "the worker went on while held";
+  scanner->hold(false);
+  auto until = std::chrono::steady_clock::now() + 30s;
+  while (counting->served < at_hold + 3 && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(1ms);
+  EXPECT_GE(counting->served, at_hold + 3) << "the worker did not resume";
+  scanner->hold(true);  // held when destroyed: the destructor still stops it
 }
 
 TEST(FrameSources, ImagesFolderPlaysEachFileThenEnds) {
