@@ -37,22 +37,26 @@ Result<HubExportReport> export_from_hub(const std::string& url, const std::strin
   auto cur = read_cursor(org->db(), hub->hub_id);
   if (!cur) return fail(cur.error());
   rep.from_seq = *cur ? (*cur)->pulled_seq : 0;
-  int64_t top = rep.from_seq;
-  auto rows = pull_rows(*conn, rep.from_seq, top);
-  if (!rows) return fail(rows.error());
-  rep.pulled = static_cast<int64_t>(rows->size());
-  rep.to_seq = top;
+  rep.to_seq = rep.from_seq;
+  // One transaction for the whole pull: the organizer file moves from one hub state to
+  // the next or not at all, while the pages keep memory bounded.
   auto s = org->db().write([&]() -> Status {
-    auto applied = apply_rows(org->db(), *rows);
-    if (!applied) return applied.error();
-    rep.applied = std::move(*applied);
+    RAPPORT_TRY(pull_pages(*conn, rep.from_seq, SyncOptions{}.page_rows, [&](const RowBatch& rows, int64_t top) -> Status {
+      auto applied = apply_rows(org->db(), rows);
+      if (!applied) return applied.error();
+      rep.pulled += static_cast<int64_t>(rows.size());
+      rep.applied.rows += applied->rows;
+      rep.applied.skipped += applied->skipped;
+      rep.to_seq = top;
+      return {};
+    }));
     auto st = org->db().prepare(R"sql(
 INSERT INTO hub_cursors (hub_id, pulled_seq, last_pull_at, rows_pulled) VALUES (?1, ?2, ?3, ?4)
 ON CONFLICT (hub_id) DO UPDATE SET pulled_seq = excluded.pulled_seq, last_pull_at = excluded.last_pull_at,
   rows_pulled = hub_cursors.rows_pulled + excluded.rows_pulled
 )sql");
     if (!st) return st.error();
-    RAPPORT_TRY(st->bind_all(hub->hub_id, top, org->now_iso(), rep.applied.rows).run());
+    RAPPORT_TRY(st->bind_all(hub->hub_id, rep.to_seq, org->now_iso(), rep.applied.rows).run());
     // As after a merge: one '*' entry tells whoever reads this file as a merge source
     // that rows arrived without being logged one by one.
     if (rep.applied.rows == 0) return {};

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <iostream>
 #include <thread>
 
@@ -128,33 +130,79 @@ SELECT x.id, x.for_id, x.shown_id, x.kind, x.score, x.at, x.kiosk_id, nextval('r
 ON CONFLICT (id) DO NOTHING
 )sql";
 
-// --- pull: one statement, so one snapshot, for every table ----------------------------
-constexpr const char* kPull = R"sql(
+// --- pull: in pages, each one statement (one snapshot) -------------------------------
+// A page is every row of every table whose seq lies in ($1, hi], where hi is chosen so
+// that the window holds at most $2 rows. Rows name people, and a person's row may carry a
+// newer seq than the rows that name them (a re-import, an erase), so a page also carries
+// every person its rows name that a later window would bring: each page can be applied
+// on its own, and the cursor can move page by page. Pushes are serialised by an advisory
+// lock and number their rows inside it, so commit order is seq order and a window that
+// was read whole stays whole.
+constexpr const char* kPullPage = R"sql(
+WITH page AS (
+  SELECT seq FROM (SELECT seq FROM rapport.forgotten WHERE seq > $1
+         UNION ALL SELECT seq FROM rapport.attendees WHERE seq > $1
+         UNION ALL SELECT seq FROM rapport.attendee_codes WHERE seq > $1
+         UNION ALL SELECT seq FROM rapport.checkins WHERE seq > $1
+         UNION ALL SELECT seq FROM rapport.connections WHERE seq > $1
+         UNION ALL SELECT seq FROM rapport.suggestions_shown WHERE seq > $1) s
+   ORDER BY seq LIMIT $2),
+lim AS (SELECT coalesce(max(seq), $1::bigint) AS hi, count(*) AS n FROM page),
+gone AS (SELECT f.attendee_id, f.email_hash, f.at, f.kiosk_id, f.seq
+           FROM rapport.forgotten f, lim WHERE f.seq > $1 AND f.seq <= lim.hi),
+codes AS (SELECT c.code, c.attendee_id, c.kind, c.revoked_at, c.kiosk_id, c.created_at, c.seq
+            FROM rapport.attendee_codes c, lim WHERE c.seq > $1 AND c.seq <= lim.hi),
+checkins AS (SELECT c.attendee_id, c.at, c.kiosk_id, c.method, c.seq
+               FROM rapport.checkins c, lim WHERE c.seq > $1 AND c.seq <= lim.hi),
+connections AS (SELECT c.a_id, c.b_id, c.at, c.kiosk_id, c.kiosks, c.method, c.seq
+                  FROM rapport.connections c, lim WHERE c.seq > $1 AND c.seq <= lim.hi),
+suggestions AS (SELECT s.id, s.for_id, s.shown_id, s.kind, s.score, s.at, s.kiosk_id, s.seq
+                  FROM rapport.suggestions_shown s, lim WHERE s.seq > $1 AND s.seq <= lim.hi),
+named AS (SELECT attendee_id AS id FROM codes UNION SELECT attendee_id FROM checkins
+          UNION SELECT a_id FROM connections UNION SELECT b_id FROM connections
+          UNION SELECT for_id FROM suggestions UNION SELECT shown_id FROM suggestions),
+people AS (SELECT a.id, a.first_name, a.last_name, a.email, a.company, a.title, a.status, a.consent,
+                  a.suggest_opt_out, a.source, a.kiosk_id, a.created_at, a.updated_at, a.tags, a.seq
+             FROM rapport.attendees a, lim
+            WHERE a.seq > $1 AND (a.seq <= lim.hi OR a.id IN (SELECT id FROM named)))
 SELECT json_build_object(
-  'forgotten', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM
-                 (SELECT attendee_id, email_hash, at, kiosk_id, seq FROM rapport.forgotten WHERE seq > $1) t),
-  'attendees', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM
-                 (SELECT id, first_name, last_name, email, company, title, status, consent, suggest_opt_out,
-                         source, kiosk_id, created_at, updated_at, tags, seq
-                    FROM rapport.attendees WHERE seq > $1) t),
-  'codes', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM
-             (SELECT code, attendee_id, kind, revoked_at, kiosk_id, created_at, seq
-                FROM rapport.attendee_codes WHERE seq > $1) t),
-  'checkins', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM
-                (SELECT attendee_id, at, kiosk_id, method, seq FROM rapport.checkins WHERE seq > $1) t),
-  'connections', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM
-                   (SELECT a_id, b_id, at, kiosk_id, kiosks, method, seq FROM rapport.connections WHERE seq > $1) t),
-  'suggestions', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM
-                   (SELECT id, for_id, shown_id, kind, score, at, kiosk_id, seq
-                      FROM rapport.suggestions_shown WHERE seq > $1) t),
-  'top', greatest($1::bigint,
-                  (SELECT max(seq) FROM rapport.forgotten WHERE seq > $1),
-                  (SELECT max(seq) FROM rapport.attendees WHERE seq > $1),
-                  (SELECT max(seq) FROM rapport.attendee_codes WHERE seq > $1),
-                  (SELECT max(seq) FROM rapport.checkins WHERE seq > $1),
-                  (SELECT max(seq) FROM rapport.connections WHERE seq > $1),
-                  (SELECT max(seq) FROM rapport.suggestions_shown WHERE seq > $1)))::text
+  'forgotten', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM gone t),
+  'attendees', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM people t),
+  'codes', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM codes t),
+  'checkins', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM checkins t),
+  'connections', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM connections t),
+  'suggestions', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM suggestions t),
+  'top', (SELECT hi FROM lim),
+  'window', (SELECT n FROM lim))::text
 )sql";
+
+// One page after `after_seq`: its rows, the seq it reaches, and how many rows its window
+// held (fewer than asked: the hub has nothing newer).
+struct PulledPage {
+  RowBatch rows;
+  int64_t top = 0;
+  int64_t window = 0;
+};
+
+Result<PulledPage> pull_page(PgConn& conn, int64_t after_seq, int64_t page_rows) {
+  auto r = conn.exec(kPullPage, {std::to_string(after_seq), std::to_string(page_rows)});
+  if (!r) return r.error();
+  PulledPage p;
+  try {
+    json all = json::parse(r->text(0, 0));
+    p.rows.forgotten = std::move(all["forgotten"]);
+    p.rows.attendees = std::move(all["attendees"]);
+    p.rows.codes = std::move(all["codes"]);
+    p.rows.checkins = std::move(all["checkins"]);
+    p.rows.connections = std::move(all["connections"]);
+    p.rows.suggestions = std::move(all["suggestions"]);
+    p.top = all["top"].get<int64_t>();
+    p.window = all["window"].get<int64_t>();
+  } catch (const json::exception& e) {
+    return make_error(std::string("the hub's answer could not be read: ") + e.what());
+  }
+  return p;
+}
 
 void stall_if(const SyncOptions& o, const char* point) {
   if (o.stall != point) return;
@@ -248,23 +296,29 @@ Result<std::optional<HubCursor>> read_cursor(Db& db, const std::string& hub_id) 
   return std::optional<HubCursor>(std::move(c));
 }
 
-Result<RowBatch> pull_rows(PgConn& conn, int64_t after_seq, int64_t& top) {
-  auto r = conn.exec(kPull, {std::to_string(after_seq)});
-  if (!r) return r.error();
-  RowBatch b;
-  try {
-    json all = json::parse(r->text(0, 0));
-    b.forgotten = std::move(all["forgotten"]);
-    b.attendees = std::move(all["attendees"]);
-    b.codes = std::move(all["codes"]);
-    b.checkins = std::move(all["checkins"]);
-    b.connections = std::move(all["connections"]);
-    b.suggestions = std::move(all["suggestions"]);
-    top = all["top"].get<int64_t>();
-  } catch (const json::exception& e) {
-    return make_error(std::string("the hub's answer could not be read: ") + e.what());
+Status pull_pages(PgConn& conn, int64_t after_seq, int64_t page_rows,
+                  const std::function<Status(const RowBatch& page, int64_t top)>& apply) {
+  page_rows = std::max<int64_t>(page_rows, 1);
+  for (int64_t cursor = after_seq;;) {
+    auto page = pull_page(conn, cursor, page_rows);
+    if (!page) return page.error();
+    if (page->top == cursor) return {};
+    RAPPORT_TRY(apply(page->rows, page->top));
+    cursor = page->top;
+    // A short window means the hub had nothing newer when it was read; what lands after
+    // that is the next cycle's.
+    if (page->window < page_rows) return {};
   }
-  return b;
+}
+
+void add_applied(AppliedRows& into, AppliedRows&& page) {
+  into.rows += page.rows;
+  into.skipped += page.skipped;
+  auto append = [](auto& to, auto& from) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
+  append(into.checkins, page.checkins);
+  append(into.connections, page.connections);
+  append(into.attendees, page.attendees);
+  append(into.shown, page.shown);
 }
 
 Result<SyncReport> sync_once(Store& store, PgConn& conn, const HubInfo& hub, const SyncOptions& options) {
@@ -299,24 +353,28 @@ Result<SyncReport> sync_once(Store& store, PgConn& conn, const HubInfo& hub, con
   rep.pushed_seq = c.pushed_seq;
 
   // 2. Pull everyone's rows since the pull cursor (this kiosk's own come back too and
-  //    change nothing; rows the hub merged with another kiosk's bring the difference).
-  int64_t top = c.pulled_seq;
-  auto rows = pull_rows(conn, c.pulled_seq, top);
-  if (!rows) return rows.error();
-  rep.pulled = static_cast<int64_t>(rows->size());
-  if (top != c.pulled_seq) {
+  //    change nothing; rows the hub merged with another kiosk's bring the difference),
+  //    a page per SQLite transaction that also moves the cursor, so a big first pull
+  //    never holds the file's write lock for long and a cycle cut short keeps its pages.
+  rep.pulled_seq = c.pulled_seq;
+  RAPPORT_TRY(pull_pages(conn, c.pulled_seq, options.page_rows, [&](const RowBatch& rows, int64_t top) -> Status {
+    AppliedRows applied;
     auto s = store.db().write([&]() -> Status {
-      auto applied = apply_rows(store.db(), *rows);
-      if (!applied) return applied.error();
-      rep.applied = std::move(*applied);
+      auto a = apply_rows(store.db(), rows);
+      if (!a) return a.error();
+      applied = std::move(*a);
       auto st = store.db().cached(
           "UPDATE hub_cursors SET pulled_seq = ?2, last_pull_at = ?3, rows_pulled = rows_pulled + ?4 WHERE hub_id = ?1");
       if (!st) return st.error();
-      return (*st)->bind_all(hub.hub_id, top, store.now_iso(), rep.applied.rows).run();
+      return (*st)->bind_all(hub.hub_id, top, store.now_iso(), applied.rows).run();
     });
-    if (!s) return s.error();
-  }
-  rep.pulled_seq = top;
+    if (!s) return s;
+    rep.pulled += static_cast<int64_t>(rows.size());
+    rep.pulled_seq = top;
+    if (options.on_applied) options.on_applied(applied);
+    add_applied(rep.applied, std::move(applied));
+    return {};
+  }));
   auto pending = outbox_size(store.db(), c.pushed_seq);
   if (!pending) return pending.error();
   rep.pending = *pending;

@@ -6,9 +6,12 @@
 //         hub in ONE transaction by the organizer merge's rules; the cursor moves only
 //         after the hub committed, so a kiosk killed mid-push pushes the same rows again
 //         next time, and the upserts make that change nothing.
-//   pull: every hub row changed since the pull cursor, applied to the file by the same
-//         rules in one SQLite transaction together with the new cursor; pulled rows are
-//         not logged, so they never travel back as this kiosk's own.
+//   pull: every hub row changed since the pull cursor, in pages of about page_rows rows;
+//         each page is applied to the file by the same rules in one SQLite transaction
+//         together with the new cursor, so a first pull at a big event never holds the
+//         file's write lock (and the door's check-ins) for long. Pulled rows are not
+//         logged, so they never travel back as this kiosk's own.
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -21,6 +24,10 @@
 namespace rapport::hub {
 
 struct SyncOptions {
+  int64_t page_rows = 2000;  // rows per pulled page (its window; the people it names come too)
+  // Called after each pulled page is committed, with what it changed (the kiosk's matcher
+  // learns at once, and keeps what it learnt when a later page fails).
+  std::function<void(const AppliedRows&)> on_applied;
   // Tests only (env RAPPORT_HUB_STALL): "before_commit" or "after_commit" makes a push
   // stop there for a minute, so a test can kill the process at that exact point.
   std::string stall;
@@ -43,8 +50,11 @@ Result<SyncReport> sync_once(Store& store, PgConn& conn, const HubInfo& hub, con
 // Connects, checks the hub, runs one cycle.
 Result<SyncReport> sync_with_hub(Store& store, const std::string& url, const SyncOptions& options = {});
 
-// Pulls every hub row changed since `after_seq`; `top` receives the newest seq seen.
-Result<RowBatch> pull_rows(PgConn& conn, int64_t after_seq, int64_t& top);
+// Pulls every hub row changed since `after_seq` in pages of about `page_rows` rows and
+// hands each to `apply` with the seq it reaches. A page carries the people its rows name,
+// so it can be applied alone; stops when caught up, or at the first failure.
+Status pull_pages(PgConn& conn, int64_t after_seq, int64_t page_rows,
+                  const std::function<Status(const RowBatch& page, int64_t top)>& apply);
 
 // What this file remembers of a hub (hub_cursors), without connecting.
 struct HubCursor {

@@ -16,6 +16,12 @@ std::string HubStatus::line() const {
 
 Result<std::unique_ptr<HubSyncThread>> HubSyncThread::start(Options options) {
   std::unique_ptr<HubSyncThread> t(new HubSyncThread(std::move(options)));
+  // Each pulled page reaches the front desk as soon as it is in the file.
+  if (auto pulled = t->options_.on_pulled) {
+    t->options_.sync.on_applied = [pulled](const AppliedRows& rows) {
+      if (rows.rows > 0 || !rows.checkins.empty()) pulled(rows);
+    };
+  }
   // The file may be busy for a moment (the kiosk or another process opening it at the
   // same time); a few tries before giving up.
   auto store = Store::open(t->options_.db_path);
@@ -100,7 +106,6 @@ void HubSyncThread::cycle() {
   }
   if (rep) {
     pushed_seq_ = rep->pushed_seq;
-    if (options_.on_pulled && (rep->applied.rows > 0 || !rep->applied.checkins.empty())) options_.on_pulled(rep->applied);
   }
   int64_t pending = rep ? rep->pending : 0;
   if (!rep) {

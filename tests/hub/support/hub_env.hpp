@@ -121,16 +121,21 @@ std::chrono::milliseconds wait_until(F done, std::chrono::milliseconds limit) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
 }
 
-// One number from a kiosk file (sqlite3 shell: the file stays as the kiosk left it).
-inline long long count_in(const std::string& db, const std::string& sql) {
+// What a query prints in the sqlite3 shell, read-only (the file stays as the kiosk left it).
+inline std::string text_in(const std::string& db, const std::string& sql) {
   std::string cmd = "sqlite3 -readonly -cmd '.timeout 5000' '" + db + "' \"" + sql + "\"";
   FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return -1;
-  char buf[64] = {0};
-  long long n = -1;
-  if (fgets(buf, sizeof buf, p)) n = std::atoll(buf);
-  pclose(p);
-  return n;
+  std::string s;
+  char buf[4096];
+  while (p && fgets(buf, sizeof buf, p)) s += buf;
+  if (p) pclose(p);
+  return s;
+}
+
+// One number from a kiosk file.
+inline long long count_in(const std::string& db, const std::string& sql) {
+  std::string s = text_in(db, sql);
+  return s.empty() ? -1 : std::atoll(s.c_str());
 }
 
 // One number from the hub.
