@@ -326,13 +326,94 @@ Result<Store> open_or_create_organizer(const std::string& path, const EventInfo&
   return s;
 }
 
+bool quick_check_ok(Db& db, const std::string& schema) {
+  auto st = db.prepare("PRAGMA " + schema + ".quick_check(1)");
+  if (!st) return false;
+  auto row = st->step();
+  return row && *row && st->text(0) == "ok";
+}
+
+// SQLite says only that some page it read was bad; a merge reads the organizer file and
+// its sources, so the report names the one that really is damaged.
+Error blame_damage(Db& db, const Error& e, const std::vector<std::string>& aliases,
+                   const std::vector<std::string>& paths) {
+  if (e.message.find("damaged") == std::string::npos) return e;
+  if (!quick_check_ok(db, "main"))
+    return make_error("the organizer file is damaged; restore a copy, or merge the kiosk files into a new "
+                      "organizer file (nothing was changed)",
+                      db.path());
+  for (size_t i = 0; i < aliases.size(); ++i)
+    if (!quick_check_ok(db, aliases[i]))
+      return make_error("this kiosk file is damaged; merge a copy from the kiosk's backup (nothing was changed)",
+                        paths[i]);
+  return e;
+}
+
+// Merges up to kMaxSourcesPerMerge files (all attached at once) in one transaction,
+// table by table across them, and appends what each brought to `report`.
+Status merge_group(Store& organizer, const std::vector<std::string>& paths, MergeReport& report) {
+  Db& db = organizer.db();
+  RAPPORT_TRY(db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS changed (src INTEGER, tbl TEXT, k1 TEXT, k2 TEXT, "
+      "PRIMARY KEY (src, tbl, k1, k2)) WITHOUT ROWID;"
+      "CREATE TEMP TABLE IF NOT EXISTS best (id TEXT PRIMARY KEY, updated_at TEXT, kiosk_id TEXT, src INTEGER) WITHOUT ROWID;"
+      "CREATE TEMP TABLE IF NOT EXISTS won (id TEXT PRIMARY KEY) WITHOUT ROWID;"
+      "DELETE FROM temp.changed; DELETE FROM temp.best; DELETE FROM temp.won;"));
+  Attached attached{db, {}};
+  for (size_t i = 0; i < paths.size(); ++i) {
+    std::string alias = fmt::format("src{}", i);
+    auto st = db.prepare("ATTACH DATABASE ? AS " + alias);
+    if (!st) return st.error();
+    st->bind_all(read_only_uri(paths[i]));
+    auto r = st->run();
+    if (!r) return make_error(r.error().message, paths[i]);
+    attached.aliases.push_back(alias);
+  }
+
+  std::vector<Source> srcs(paths.size());
+  std::vector<SourceReport> reports(paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    srcs[i].index = static_cast<int>(i);
+    srcs[i].alias = attached.aliases[i];
+    srcs[i].path = paths[i];
+    reports[i].path = paths[i];
+  }
+  // Table by table across all sources (people before what points at them), so that a
+  // check-in at one kiosk may name a person whose newest details come from another.
+  using Step = std::function<Status(Source&, SourceReport&)>;
+  const std::vector<Step> steps = {
+      [&](Source& s, SourceReport& r) { return prepare_source(db, s, r); },
+      [&](Source& s, SourceReport& r) { return merge_forgotten(db, s, r); },
+      [&](Source& s, SourceReport&) { return pick_newest_attendees(db, s); },
+      [&](Source& s, SourceReport& r) { return merge_attendees(db, s, r); },
+      [&](Source& s, SourceReport& r) { return merge_codes(db, s, r); },
+      [&](Source& s, SourceReport&) {
+        // 6. Erase whatever the tombstones cover (a person forgotten at any kiosk), once.
+        return s.index == 0 ? erase_forgotten(db) : Status{};
+      },
+      [&](Source& s, SourceReport& r) { return merge_activity(db, s, r); },
+      [&](Source& s, SourceReport& r) { return remember_cursor(organizer, s, r); },
+  };
+  auto s = db.write([&]() -> Status {
+    for (const auto& step : steps)
+      for (size_t i = 0; i < srcs.size(); ++i) {
+        auto r = step(srcs[i], reports[i]);
+        if (!r) return r.error().where.empty() ? make_error(r.error().message, paths[i]) : r.error();
+      }
+    int64_t total = 0;
+    for (const auto& r : reports) total += r.total();
+    if (total == 0) return {};
+    return db.exec("INSERT INTO sync_log (tbl, k1, stamp) VALUES ('*', '', random())");
+  });
+  if (!s) return blame_damage(db, s.error(), attached.aliases, paths);
+  report.sources.insert(report.sources.end(), reports.begin(), reports.end());
+  return {};
+}
+
+
 Result<MergeReport> merge_into(Store& organizer, const std::vector<std::string>& sources) {
   if (organizer.event().role != "organizer")
     return make_error("merging needs an organizer file, not a kiosk's own file", organizer.db().path());
-  if (sources.size() > kMaxSourcesPerMerge)
-    return make_error(fmt::format("merge at most {} files at once, then run merge again for the rest "
-                                  "(merging is incremental)",
-                                  kMaxSourcesPerMerge));
   MergeReport report;
   Db& db = organizer.db();
   std::error_code ec;
@@ -360,12 +441,6 @@ Result<MergeReport> merge_into(Store& organizer, const std::vector<std::string>&
     ~RestoreCache() { (void)db.exec("PRAGMA main.cache_size = " + std::to_string(size)); }
   } restore{db, old_cache ? *old_cache : -2000};
 
-  RAPPORT_TRY(db.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS changed (src INTEGER, tbl TEXT, k1 TEXT, k2 TEXT, "
-      "PRIMARY KEY (src, tbl, k1, k2)) WITHOUT ROWID;"
-      "CREATE TEMP TABLE IF NOT EXISTS best (id TEXT PRIMARY KEY, updated_at TEXT, kiosk_id TEXT, src INTEGER) WITHOUT ROWID;"
-      "CREATE TEMP TABLE IF NOT EXISTS won (id TEXT PRIMARY KEY) WITHOUT ROWID;"
-      "DELETE FROM temp.changed; DELETE FROM temp.best; DELETE FROM temp.won;"));
   if (sqlite3_create_function_v2(db.raw(), "rapport_kiosk_union", -1,
                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                  kiosk_union_sql, nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -379,51 +454,16 @@ Result<MergeReport> merge_into(Store& organizer, const std::vector<std::string>&
     explicit Triggers(Db& d) : db(d) { sqlite3_db_config(db.raw(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr); }
     ~Triggers() { sqlite3_db_config(db.raw(), SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, nullptr); }
   } quiet_log{db};
-  Attached attached{db, {}};
-  for (size_t i = 0; i < paths.size(); ++i) {
-    std::string alias = fmt::format("src{}", i);
-    auto st = db.prepare("ATTACH DATABASE ? AS " + alias);
-    if (!st) return st.error();
-    st->bind_all(read_only_uri(paths[i]));
-    auto r = st->run();
-    if (!r) return make_error(r.error().message, paths[i]);
-    attached.aliases.push_back(alias);
+  // SQLite attaches at most ten files at once: more are merged ten at a time, each group
+  // in its own transaction (the rules pick by value, so groups in a row give the same file
+  // as one big merge; a failure leaves the groups before it merged, and re-running
+  // finishes the job).
+  for (size_t first = 0; first < paths.size(); first += kMaxSourcesPerMerge) {
+    auto last = std::min(paths.size(), first + kMaxSourcesPerMerge);
+    std::vector<std::string> group(paths.begin() + static_cast<std::ptrdiff_t>(first),
+                                   paths.begin() + static_cast<std::ptrdiff_t>(last));
+    RAPPORT_TRY(merge_group(organizer, group, report));
   }
-
-  std::vector<Source> srcs(paths.size());
-  report.sources.resize(paths.size());
-  for (size_t i = 0; i < paths.size(); ++i) {
-    srcs[i].index = static_cast<int>(i);
-    srcs[i].alias = attached.aliases[i];
-    srcs[i].path = paths[i];
-    report.sources[i].path = paths[i];
-  }
-  // Table by table across all sources (people before what points at them), so that a
-  // check-in at one kiosk may name a person whose newest details come from another.
-  using Step = std::function<Status(Source&, SourceReport&)>;
-  const std::vector<Step> steps = {
-      [&](Source& s, SourceReport& r) { return prepare_source(db, s, r); },
-      [&](Source& s, SourceReport& r) { return merge_forgotten(db, s, r); },
-      [&](Source& s, SourceReport&) { return pick_newest_attendees(db, s); },
-      [&](Source& s, SourceReport& r) { return merge_attendees(db, s, r); },
-      [&](Source& s, SourceReport& r) { return merge_codes(db, s, r); },
-      [&](Source& s, SourceReport&) {
-        // 6. Erase whatever the tombstones cover (a person forgotten at any kiosk), once.
-        return s.index == 0 ? erase_forgotten(db) : Status{};
-      },
-      [&](Source& s, SourceReport& r) { return merge_activity(db, s, r); },
-      [&](Source& s, SourceReport& r) { return remember_cursor(organizer, s, r); },
-  };
-  auto s = db.write([&]() -> Status {
-    for (const auto& step : steps)
-      for (size_t i = 0; i < srcs.size(); ++i) {
-        auto r = step(srcs[i], report.sources[i]);
-        if (!r) return r.error().where.empty() ? make_error(r.error().message, paths[i]) : r.error();
-      }
-    if (report.total() == 0) return {};
-    return db.exec("INSERT INTO sync_log (tbl, k1, stamp) VALUES ('*', '', random())");
-  });
-  if (!s) return s.error();
   return report;
 }
 

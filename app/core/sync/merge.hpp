@@ -47,7 +47,8 @@ struct MergeReport {
   }
 };
 
-// At most this many files are merged in one transaction (SQLite's ATTACH limit).
+// At most this many files are merged in one transaction (SQLite's ATTACH limit); more
+// are merged that many at a time.
 inline constexpr size_t kMaxSourcesPerMerge = 10;
 
 // Checks that `path` is a Rapport file that can be merged (opened read-only, untouched).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "core/sync/forget.hpp"
 #include "core/sync/merge.hpp"
@@ -357,25 +358,67 @@ TEST(Merge, AForgottenPersonNeverComesBack) {
   check_gone(s2->db(), id_of(12));
 }
 
-TEST(Merge, TenFilesAtOnceAndNoMore) {
+TEST(Merge, AnyNumberOfFilesTenAtATimeGiveTheSameFileAsOneByOne) {
   TempDir dir;
   std::vector<std::string> files;
-  for (int k = 0; k < 11; ++k) {
+  for (int k = 0; k < 23; ++k) {
     files.push_back(dir.file(fmt::format("k{}.sqlite", k)));
     Store s = make_kiosk(files.back(), fmt::format("k{}", k), 5);
     checkin(s, 1 + k % 5, fmt::format("2026-11-21T09:{:02d}:00.000Z", 30 - k));
+    connect(s, 1 + k % 5, 1 + (k + 1) % 5, fmt::format("2026-11-21T10:{:02d}:00.000Z", 40 - k));
   }
-  auto too_many = merge(dir.file("org.sqlite"), files);
-  ASSERT_FALSE(too_many.ok());
-  EXPECT_NE(too_many.error().message.find("at most 10"), std::string::npos);
-  EXPECT_FALSE(std::filesystem::exists(dir.file("org.sqlite")));
-  files.pop_back();
-  auto ten = merge(dir.file("org.sqlite"), files);
-  ASSERT_TRUE(ten.ok()) << ten.error().to_string();
+  auto all = merge(dir.file("org.sqlite"), files);
+  ASSERT_TRUE(all.ok()) << all.error().to_string();
+  EXPECT_TRUE(all->created);
+  EXPECT_EQ(all->sources.size(), 23u);
   auto s = Store::open(dir.file("org.sqlite"));
+  ASSERT_TRUE(s.ok());
   EXPECT_EQ(count(s->db(), "SELECT count(*) FROM checkins"), 5);
+  EXPECT_EQ(count(s->db(), "SELECT count(*) FROM connections"), 5);
+  // Person 1 checked in at k0, k5, k10, k15 and k20; k20's was the earliest (09:10).
   auto st = s->db().prepare("SELECT at, kiosk_id FROM checkins WHERE attendee_id = 'A00001'");
   ASSERT_TRUE(*st->step());
-  EXPECT_EQ(st->text(0), "2026-11-21T09:25:00.000Z");
-  EXPECT_EQ(st->text(1), "k5");
+  EXPECT_EQ(st->text(0), "2026-11-21T09:10:00.000Z");
+  EXPECT_EQ(st->text(1), "k20");
+  std::string reference = dump_file(dir.file("org.sqlite"));
+  std::reverse(files.begin(), files.end());
+  ASSERT_TRUE(merge(dir.file("org-reversed.sqlite"), files).ok());
+  EXPECT_EQ(dump_file(dir.file("org-reversed.sqlite")), reference);
+  for (const auto& f : files) ASSERT_TRUE(merge(dir.file("org-one-by-one.sqlite"), {f}).ok());
+  EXPECT_EQ(dump_file(dir.file("org-one-by-one.sqlite")), reference);
+  auto again = merge(dir.file("org.sqlite"), files);
+  ASSERT_TRUE(again.ok()) << again.error().to_string();
+  EXPECT_EQ(again->total(), 0);
+}
+
+TEST(Merge, ADamagedOrganizerFileIsNamedNotTheKioskFile) {
+  ThreeKiosks k;
+  std::string org = k.dir.file("org.sqlite");
+  ASSERT_TRUE(merge(org, {k.paths[0]}).ok());
+  // Garbage over the pages of the check-ins table: the file opens fine, and the merge
+  // reads those pages when floor1's check-ins arrive.
+  int64_t page_size = 0;
+  std::vector<int64_t> pages;
+  {
+    auto s = Store::open(org, OpenOptions{true});
+    ASSERT_TRUE(s.ok());
+    page_size = *s->db().scalar_int("PRAGMA page_size");
+    auto st = s->db().prepare("SELECT pageno FROM dbstat WHERE name = 'checkins'");
+    ASSERT_TRUE(st.ok()) << st.error().to_string();
+    while (*st->step()) pages.push_back(st->integer(0));
+  }
+  ASSERT_FALSE(pages.empty());
+  {
+    std::fstream f(org, std::ios::in | std::ios::out | std::ios::binary);
+    std::string junk(static_cast<size_t>(page_size), '\xAB');
+    for (int64_t p : pages) {
+      f.seekp((p - 1) * page_size);
+      f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+  }
+  ASSERT_TRUE(Store::open(org).ok());
+  auto r = merge(org, {k.paths[1], k.paths[2]});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().where, org) << r.error().to_string();
+  EXPECT_NE(r.error().message.find("the organizer file is damaged"), std::string::npos) << r.error().to_string();
 }
