@@ -59,7 +59,7 @@ void add_import(CLI::App& root, Commands& out) {
                                       {"unchanged", sum->unchanged},
                                       {"skipped", skipped}});
                    } else {
-                     std::cout << fmt::format("{} roster, {} rows: {} imported, {} updated, {} unchanged, {} skipped\n",
+                     std::cout << fmt::format("{} roster, {} rows: {} imported, {} updated ({} already up to date), {} skipped\n",
                                               format_name(sum->format), sum->rows, sum->imported, sum->updated,
                                               sum->unchanged, sum->skipped.size());
                      for (const auto& s : sum->skipped)

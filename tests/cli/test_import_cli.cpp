@@ -81,6 +81,7 @@ TEST(ImportCli, ReimportUpdatesInsteadOfDuplicating) {
   auto again = run_rapport({"import", "--db", db, data_file("roster_native.csv"), "--json"});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.json()["imported"], 0);
+  EXPECT_EQ(again.json()["updated"], 5);
   EXPECT_EQ(again.json()["unchanged"], 5);
   EXPECT_EQ(count(db, "SELECT count(*) FROM attendees"), 5);
 
@@ -90,6 +91,7 @@ TEST(ImportCli, ReimportUpdatesInsteadOfDuplicating) {
   auto r = run_rapport({"import", "--db", db, changed, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["updated"], 1);
+  EXPECT_EQ(r.json()["unchanged"], 0);
   EXPECT_EQ(count(db, "SELECT count(*) FROM attendees"), 5);
   EXPECT_EQ(count(db, "SELECT consent FROM attendees WHERE id = 'A1'"), 0);
 }
@@ -104,6 +106,39 @@ TEST(ImportCli, RowsWithoutIdMatchOnTicketCodeThenEmail) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["updated"], 2);
   EXPECT_EQ(count(db, "SELECT count(*) FROM attendees"), 2);
+}
+
+TEST(ImportCli, ANewIdFallsBackToTheTicketCodeThenAnEmailThatNamesOnePerson) {
+  TempDir dir;
+  auto db = new_db(dir);
+  auto native = dir.write("native.csv",
+                          "id,first_name,last_name,email,consent,ticket_code\n"
+                          "n1,Ana,Silva,ana@x.org,yes,T-1\n"
+                          "n2,Ben,Ok,ben@x.org,yes,\n"
+                          "n3,Cy,Dee,shared@x.org,yes,\n");
+  ASSERT_EQ(run_rapport({"import", "--db", db, native}).exit_code, 0);
+  // Another export of the same people under new ids: Ana by her ticket, Ben by his email.
+  // shared@x.org is on two tickets of one order here, so it names nobody in particular:
+  // both are new people, and Cy stays as she was.
+  auto later = dir.write("later.csv",
+                         "id,first_name,last_name,email,consent,ticket_code\n"
+                         "e1,Ana,Silva-Lopes,other@x.org,yes,T-1\n"
+                         "e2,Benjamin,Ok,BEN@x.org,yes,\n"
+                         "e3,Dora,Buyer,shared@x.org,yes,\n"
+                         "e4,Eli,Guest,shared@x.org,yes,\n");
+  auto r = run_rapport({"import", "--db", db, later, "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["imported"], 2) << r.out;
+  EXPECT_EQ(r.json()["updated"], 2) << r.out;
+  EXPECT_EQ(count(db, "SELECT count(*) FROM attendees"), 5);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM attendees WHERE id = 'n1' AND last_name = 'Silva-Lopes'"), 1);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM attendees WHERE id = 'n2' AND first_name = 'Benjamin'"), 1);
+  EXPECT_EQ(count(db, "SELECT count(*) FROM attendees WHERE id = 'n3' AND first_name = 'Cy'"), 1);
+  // Importing it again changes nothing.
+  auto again = run_rapport({"import", "--db", db, later, "--json"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.json()["imported"], 0) << again.out;
+  EXPECT_EQ(again.json()["unchanged"], 4) << again.out;
 }
 
 TEST(ImportCli, EventbriteWithMappingFile) {

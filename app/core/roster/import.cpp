@@ -347,8 +347,12 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
   const std::string now = store.now_iso();
   const std::string kiosk = store.kiosk_id();
 
+  // Tag kinds, statuses and code kinds below all come from enums, never from the file.
+  BulkWrite bulk(db, /*skip_checks=*/true);
   auto status = db.write([&]() -> Status {
-    std::unordered_map<std::string, size_t> ids_in_file, codes_in_file;
+    std::unordered_map<std::string, size_t> ids_in_file, codes_in_file, emails_in_file;
+    for (const auto& row : roster.rows)
+      if (!row.attendee.email.empty()) ++emails_in_file[ascii_lower(row.attendee.email)];
     std::unordered_set<std::string> tags_known;
     auto any_forgotten = db.scalar_int("SELECT EXISTS (SELECT 1 FROM forgotten)");
     if (!any_forgotten) return any_forgotten.error();
@@ -377,29 +381,36 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
         }
       }
 
-      // Match an existing attendee: id, else a ticket code, else the email.
+      // Match an existing attendee: id, else a ticket code, else the email. A row whose id
+      // is new may still be someone already here under another roster's id (the native
+      // list first, the Eventbrite report later): a ticket code they hold says so, and so
+      // does an email that names one person in this file and one in the database (a
+      // buyer's email on several tickets names nobody in particular).
       std::optional<std::string> existing;
       if (!a.id.empty()) {
         auto r = db.text_of("SELECT id FROM attendees WHERE id = ?", a.id);
         if (!r) return r.error();
         existing = *r;
-      } else {
-        for (const auto& c : a.codes) {
-          auto r = db.text_of("SELECT attendee_id FROM attendee_codes WHERE code = ?", c.code);
+      }
+      for (size_t i = 0; !existing && i < a.codes.size(); ++i) {
+        auto r = db.text_of("SELECT attendee_id FROM attendee_codes WHERE code = ?", a.codes[i].code);
+        if (!r) return r.error();
+        existing = *r;
+      }
+      if (!existing && !a.email.empty()) {
+        if (a.id.empty()) {
+          auto r = db.text_of("SELECT id FROM attendees WHERE email = ? COLLATE NOCASE AND email <> '' ORDER BY id LIMIT 1", a.email);
           if (!r) return r.error();
-          if (*r) {
-            existing = *r;
-            break;
-          }
-        }
-        if (!existing && !a.email.empty()) {
-          auto r = db.text_of("SELECT id FROM attendees WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1",
-                          a.email);
+          existing = *r;
+        } else if (emails_in_file[ascii_lower(a.email)] == 1) {
+          auto r = db.text_of("SELECT min(id) FROM attendees WHERE email = ? COLLATE NOCASE AND email <> '' HAVING count(*) = 1",
+                              a.email);
           if (!r) return r.error();
           existing = *r;
         }
-        a.id = existing ? *existing : "r-" + new_uuid();
       }
+      if (existing) a.id = *existing;
+      else if (a.id.empty()) a.id = "r-" + new_uuid();
 
       // The same person twice in one file: keep the first, say so.
       if (auto [it, fresh] = ids_in_file.emplace(a.id, row.line); !fresh) {
@@ -433,11 +444,11 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
           if (!owner) return owner.error();
           codes_known = codes_known && owner->has_value();
         }
+        ++sum.updated;
         if (*old && same_person_data(**old, a) && codes_known) {
           ++sum.unchanged;
           continue;
         }
-        ++sum.updated;
       } else {
         ++sum.imported;
       }

@@ -58,8 +58,8 @@ struct ImportSummary {
   RosterFormat format = RosterFormat::native;
   size_t rows = 0;
   size_t imported = 0;
-  size_t updated = 0;
-  size_t unchanged = 0;
+  size_t updated = 0;    // rows that matched someone already here (changed or not)
+  size_t unchanged = 0;  // of those, rows that brought nothing new
   std::vector<SkippedRow> skipped;
 };
 

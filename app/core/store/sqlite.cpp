@@ -156,4 +156,15 @@ Result<int64_t> Db::scalar_int(std::string_view sql) {
   return st->integer(0);
 }
 
+BulkWrite::BulkWrite(Db& db, bool skip_checks) : db_(db) {
+  if (auto c = db_.scalar_int("PRAGMA main.cache_size")) cache_size_ = *c;
+  (void)db_.exec("PRAGMA main.cache_size = -262144");
+  if (skip_checks) checks_off_ = db_.exec("PRAGMA ignore_check_constraints = ON").ok();
+}
+
+BulkWrite::~BulkWrite() {
+  (void)db_.exec("PRAGMA main.cache_size = " + std::to_string(cache_size_));
+  if (checks_off_) (void)db_.exec("PRAGMA ignore_check_constraints = OFF");
+}
+
 }  // namespace rapport

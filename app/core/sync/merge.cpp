@@ -430,16 +430,10 @@ Result<MergeReport> merge_into(Store& organizer, const std::vector<std::string>&
     paths.push_back(p);
   }
 
-  // A big merge touches most pages of the organizer file: with SQLite's default 2 MB page
-  // cache the transaction spills to the WAL over and over. A larger cache for the
-  // duration of the merge keeps it in memory (the laptop that merges has the room).
-  auto old_cache = db.scalar_int("PRAGMA main.cache_size");
-  RAPPORT_TRY(db.exec("PRAGMA main.cache_size = -262144; PRAGMA temp_store = MEMORY"));
-  struct RestoreCache {
-    Db& db;
-    int64_t size;
-    ~RestoreCache() { (void)db.exec("PRAGMA main.cache_size = " + std::to_string(size)); }
-  } restore{db, old_cache ? *old_cache : -2000};
+  // A big merge touches most pages of the organizer file; the bigger cache keeps it in
+  // memory (the laptop that merges has the room). CHECKs stay on: rows come from files.
+  BulkWrite bulk(db);
+  RAPPORT_TRY(db.exec("PRAGMA temp_store = MEMORY"));
 
   if (sqlite3_create_function_v2(db.raw(), "rapport_kiosk_union", -1,
                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
