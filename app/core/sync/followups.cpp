@@ -170,11 +170,13 @@ Result<FollowupExportReport> export_followups(Db& db, const std::string& dir, bo
   index += csv_line({"attendee_id", "name", "email", "people_met", "people_listed", "csv", "html", "vcard"});
   for (const auto& p : *packs) {
     int64_t listed = static_cast<int64_t>(p.people.size());
+    // Everyone they met chose not to share: the page says so, and there is no empty vCard.
+    std::string vcf = listed > 0 ? p.file_stem + ".vcf" : "";
     index += csv_line({p.me.id, p.me.full_name(), p.me.email, std::to_string(listed + p.others_met),
-                       std::to_string(listed), p.file_stem + ".csv", p.file_stem + ".html", p.file_stem + ".vcf"});
+                       std::to_string(listed), p.file_stem + ".csv", p.file_stem + ".html", vcf});
     batch.add(p.file_stem + ".csv", followup_csv(p, excel));
     batch.add(p.file_stem + ".html", followup_html(p, *ev));
-    batch.add(p.file_stem + ".vcf", followup_vcards(p, *ev));
+    if (!vcf.empty()) batch.add(vcf, followup_vcards(p, *ev));
     ++rep.packs;
     rep.people_listed += listed;
   }

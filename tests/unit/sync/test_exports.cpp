@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/roster/csv.hpp"
@@ -177,6 +178,28 @@ TEST(Followups, FilesAreEscapedAndParseBack) {
     EXPECT_EQ(text.find("hidden@example.org"), std::string::npos) << f.path();
   }
   EXPECT_NE(read_file(out + "/" + index[1].fields[6]).find("1 person who chose not to share"), std::string::npos);
+}
+
+TEST(Followups, NoEmptyVCardWhenEveryoneTheyMetChoseNotToShare) {
+  TempDir dir;
+  Store s = tricky_event(dir.file("door.sqlite"));
+  ASSERT_TRUE(s.db().exec("UPDATE attendees SET consent = 1 WHERE id = 'A00005'").ok());
+  connect(s, 5, 3, "2026-11-21T10:20:00.000Z");
+  std::string out = dir.file("followups");
+  auto r = export_followups(s.db(), out);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->packs, 4);
+  auto index = parse_back(out + "/index.csv");
+  auto row = std::find_if(index.begin(), index.end(), [](const auto& l) { return l.fields[0] == "A00005"; });
+  ASSERT_NE(row, index.end());
+  EXPECT_EQ(row->fields[3], "1");
+  EXPECT_EQ(row->fields[4], "0");
+  EXPECT_EQ(row->fields[7], "");
+  std::string stem = row->fields[5].substr(0, row->fields[5].size() - 4);
+  EXPECT_FALSE(fs::exists(out + "/" + stem + ".vcf"));
+  EXPECT_NE(read_file(out + "/" + row->fields[6]).find("1 person who chose not to share"), std::string::npos);
+  for (const auto& l : index)
+    if (l.fields[0] != "attendee_id" && l.fields[4] != "0") EXPECT_TRUE(fs::exists(out + "/" + l.fields[7])) << l.fields[0];
 }
 
 TEST(VCard, LongLinesFoldWithoutSplittingCharacters) {
