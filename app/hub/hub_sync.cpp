@@ -161,10 +161,11 @@ suggestions AS (SELECT s.id, s.for_id, s.shown_id, s.kind, s.score, s.at, s.kios
 named AS (SELECT attendee_id AS id FROM codes UNION SELECT attendee_id FROM checkins
           UNION SELECT a_id FROM connections UNION SELECT b_id FROM connections
           UNION SELECT for_id FROM suggestions UNION SELECT shown_id FROM suggestions),
+pick AS (SELECT a.id FROM rapport.attendees a, lim WHERE a.seq > $1 AND a.seq <= lim.hi
+         UNION SELECT a.id FROM named n JOIN rapport.attendees a ON a.id = n.id, lim WHERE a.seq > lim.hi),
 people AS (SELECT a.id, a.first_name, a.last_name, a.email, a.company, a.title, a.status, a.consent,
                   a.suggest_opt_out, a.source, a.kiosk_id, a.created_at, a.updated_at, a.tags, a.seq
-             FROM rapport.attendees a, lim
-            WHERE a.seq > $1 AND (a.seq <= lim.hi OR a.id IN (SELECT id FROM named)))
+             FROM rapport.attendees a WHERE a.id IN (SELECT id FROM pick))
 SELECT json_build_object(
   'forgotten', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM gone t),
   'attendees', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM people t),
