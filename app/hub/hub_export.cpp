@@ -45,8 +45,7 @@ Result<HubExportReport> export_from_hub(const std::string& url, const std::strin
       auto applied = apply_rows(org->db(), rows);
       if (!applied) return applied.error();
       rep.pulled += static_cast<int64_t>(rows.size());
-      rep.applied.rows += applied->rows;
-      rep.applied.skipped += applied->skipped;
+      rep.applied.add(std::move(*applied));
       rep.to_seq = top;
       return {};
     }));

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iterator>
 #include <iostream>
 #include <thread>
 
@@ -312,16 +311,6 @@ Status pull_pages(PgConn& conn, int64_t after_seq, int64_t page_rows,
   }
 }
 
-void add_applied(AppliedRows& into, AppliedRows&& page) {
-  into.rows += page.rows;
-  into.skipped += page.skipped;
-  auto append = [](auto& to, auto& from) { to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end())); };
-  append(into.checkins, page.checkins);
-  append(into.connections, page.connections);
-  append(into.attendees, page.attendees);
-  append(into.shown, page.shown);
-}
-
 Result<SyncReport> sync_once(Store& store, PgConn& conn, const HubInfo& hub, const SyncOptions& options) {
   if (store.event().role != "kiosk")
     return make_error("this is an organizer file; sync kiosks' files with the hub, and build the organizer file "
@@ -373,7 +362,7 @@ Result<SyncReport> sync_once(Store& store, PgConn& conn, const HubInfo& hub, con
     rep.pulled += static_cast<int64_t>(rows.size());
     rep.pulled_seq = top;
     if (options.on_applied) options.on_applied(applied);
-    add_applied(rep.applied, std::move(applied));
+    rep.applied.add(std::move(applied));
     return {};
   }));
   auto pending = outbox_size(store.db(), c.pushed_seq);

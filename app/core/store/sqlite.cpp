@@ -156,6 +156,13 @@ Result<int64_t> Db::scalar_int(std::string_view sql) {
   return st->integer(0);
 }
 
+Result<bool> Db::quick_check(const std::string& schema) {
+  auto st = prepare("PRAGMA " + schema + ".quick_check(1)");
+  if (!st) return st.error();
+  auto row = st->step();
+  return row && *row && st->text(0) == "ok";
+}
+
 BulkWrite::BulkWrite(Db& db, bool skip_checks) : db_(db) {
   if (auto c = db_.scalar_int("PRAGMA main.cache_size")) cache_size_ = *c;
   (void)db_.exec("PRAGMA main.cache_size = -262144");

@@ -116,6 +116,8 @@ class Db {
   Status write(const std::function<Status()>& body);
 
   Result<int64_t> scalar_int(std::string_view sql);
+  // PRAGMA quick_check of one attached schema ("main", an ATTACH alias): true when "ok".
+  Result<bool> quick_check(const std::string& schema = "main");
   // Runs a query with bound values and calls `row(const Stmt&)` for each result row.
   template <class F, class... Args>
   Status each_row(std::string_view sql, F&& row, const Args&... args) {

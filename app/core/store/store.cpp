@@ -134,10 +134,9 @@ Result<Store> Store::open(const std::string& path, OpenOptions options, Clock cl
   if (!options.read_only && sqlite3_db_readonly(s.db_.raw(), "main") == 1)
     return make_error("the database file is read-only; check its permissions or the disk", path);
   if (options.verify) {
-    auto check = s.db_.prepare("PRAGMA quick_check");
+    auto check = s.db_.quick_check();
     if (!check) return make_error("the database file is damaged (" + check.error().message + ")", path);
-    auto row = check->step();
-    if (!row || !*row || check->text(0) != "ok")
+    if (!*check)
       return make_error("the database file is damaged; restore a copy or start a new file "
                         "(nothing was changed)",
                         path);

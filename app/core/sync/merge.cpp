@@ -326,24 +326,22 @@ Result<Store> open_or_create_organizer(const std::string& path, const EventInfo&
   return s;
 }
 
-bool quick_check_ok(Db& db, const std::string& schema) {
-  auto st = db.prepare("PRAGMA " + schema + ".quick_check(1)");
-  if (!st) return false;
-  auto row = st->step();
-  return row && *row && st->text(0) == "ok";
-}
-
 // SQLite says only that some page it read was bad; a merge reads the organizer file and
 // its sources, so the report names the one that really is damaged.
+bool damaged(Db& db, const std::string& schema) {
+  auto ok = db.quick_check(schema);
+  return !ok || !*ok;
+}
+
 Error blame_damage(Db& db, const Error& e, const std::vector<std::string>& aliases,
                    const std::vector<std::string>& paths) {
   if (e.message.find("damaged") == std::string::npos) return e;
-  if (!quick_check_ok(db, "main"))
+  if (damaged(db, "main"))
     return make_error("the organizer file is damaged; restore a copy, or merge the kiosk files into a new "
                       "organizer file (nothing was changed)",
                       db.path());
   for (size_t i = 0; i < aliases.size(); ++i)
-    if (!quick_check_ok(db, aliases[i]))
+    if (damaged(db, aliases[i]))
       return make_error("this kiosk file is damaged; merge a copy from the kiosk's backup (nothing was changed)",
                         paths[i]);
   return e;
@@ -409,7 +407,6 @@ Status merge_group(Store& organizer, const std::vector<std::string>& paths, Merg
   report.sources.insert(report.sources.end(), reports.begin(), reports.end());
   return {};
 }
-
 
 Result<MergeReport> merge_into(Store& organizer, const std::vector<std::string>& sources) {
   if (organizer.event().role != "organizer")

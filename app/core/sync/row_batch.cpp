@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 #include "core/sync/forget.hpp"
 #include "core/sync/kiosk_list.hpp"
 #include "core/sync/merge_rules.hpp"
@@ -336,6 +338,18 @@ Result<int64_t> outbox_size(Db& db, int64_t after_seq) {
   int64_t n = *row ? (*st)->integer(0) : 0;
   (*st)->reset();
   return n;
+}
+
+void AppliedRows::add(AppliedRows&& more) {
+  rows += more.rows;
+  skipped += more.skipped;
+  auto append = [](auto& to, auto& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  append(checkins, more.checkins);
+  append(connections, more.connections);
+  append(attendees, more.attendees);
+  append(shown, more.shown);
 }
 
 Result<AppliedRows> apply_rows(Db& db, const RowBatch& rows) {

@@ -58,6 +58,9 @@ struct AppliedRows {
     std::string for_id, shown_id, at;  // `shown` was suggested to `for` at `at` (ISO-8601)
   };
   std::vector<Shown> shown;  // suggestions other kiosks showed: they count toward fair exposure here too
+
+  // Adds what a later batch (the next pulled page) changed.
+  void add(AppliedRows&& more);
 };
 
 // Applies rows from elsewhere by the organizer merge's rules (docs/SCHEMA.md): earliest

@@ -198,8 +198,11 @@ TEST(Followups, NoEmptyVCardWhenEveryoneTheyMetChoseNotToShare) {
   std::string stem = row->fields[5].substr(0, row->fields[5].size() - 4);
   EXPECT_FALSE(fs::exists(out + "/" + stem + ".vcf"));
   EXPECT_NE(read_file(out + "/" + row->fields[6]).find("1 person who chose not to share"), std::string::npos);
-  for (const auto& l : index)
-    if (l.fields[0] != "attendee_id" && l.fields[4] != "0") EXPECT_TRUE(fs::exists(out + "/" + l.fields[7])) << l.fields[0];
+  for (const auto& l : index) {
+    if (l.fields[0] != "attendee_id" && l.fields[4] != "0") {
+      EXPECT_TRUE(fs::exists(out + "/" + l.fields[7])) << l.fields[0];
+    }
+  }
 }
 
 TEST(VCard, LongLinesFoldWithoutSplittingCharacters) {
