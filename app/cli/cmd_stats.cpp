@@ -31,6 +31,9 @@ nlohmann::json stats_json(const EventStats& s) {
           {"registered", s.registered},
           {"present_now", s.present_now},
           {"checked_in", s.checked_in},
+          {"inside_now", s.inside_now},
+          {"walk_ins", s.walk_ins},
+          {"exits", s.exits},
           {"connections", s.connections},
           {"people_who_met", s.people_who_met},
           {"suggestions_shown", s.suggestions_shown},
@@ -49,6 +52,7 @@ void print_text(const EventStats& s) {
   std::cout << fmt::format("  registered            {}\n", s.registered);
   std::cout << fmt::format("  present now           {}\n", s.present_now);
   std::cout << fmt::format("  checked in            {}\n", s.checked_in);
+  std::cout << fmt::format("  inside now            {} ({} exits, {} walk-ins)\n", s.inside_now, s.exits, s.walk_ins);
   std::cout << fmt::format("  connections           {} ({} people met someone)\n", s.connections, s.people_who_met);
   std::cout << fmt::format("  suggestions shown     {} ({} pairs)\n", s.suggestions_shown, s.suggested_pairs);
   std::cout << fmt::format("  suggestions acted on  {}{}\n", s.suggestions_acted_on,

@@ -4,6 +4,10 @@
 
 #include "cli/command.hpp"
 
+namespace rapport::cli {
+void add_walkin(CLI::App& root, Commands& out);  // cmd_walkin.cpp
+}
+
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "");
   using namespace rapport::cli;
@@ -14,6 +18,7 @@ int main(int argc, char** argv) {
   add_init(app, commands);
   add_import(app, commands);
   add_checkin(app, commands);
+  add_walkin(app, commands);
   add_demo_event(app, commands);
   add_badges(app, commands);
   add_decode(app, commands);

@@ -21,7 +21,8 @@ nlohmann::json merge_json(const std::string& organizer, const MergeReport& r) {
                        {"checkins", s.checkins},
                        {"connections", s.connections},
                        {"suggestions_shown", s.suggestions},
-                       {"forgotten", s.forgotten}});
+                       {"forgotten", s.forgotten},
+                       {"door", s.door}});
   return {{"into", organizer}, {"created", r.created}, {"rows", r.total()}, {"sources", sources}};
 }
 

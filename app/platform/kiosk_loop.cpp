@@ -28,6 +28,8 @@ extern "C" size_t __sanitizer_get_current_allocated_bytes(void);
 #include "core/store/kiosk_lock.hpp"
 #include "platform/gl_census.hpp"
 #include "hub/hub_thread.hpp"
+#include "audio/sound_cues.hpp"
+#include "print/badge_printer.hpp"
 #include "platform/gl_helpers.hpp"
 #include "platform/scan_input.hpp"
 #include "ui/fonts.hpp"
@@ -54,6 +56,8 @@ const char* screen_name(ui::Screen s) {
     case ui::Screen::pin: return "pin";
     case ui::Screen::admin: return "admin";
     case ui::Screen::storage_problem: return "storage_problem";
+    case ui::Screen::staff: return "staff";
+    case ui::Screen::walkin: return "walkin";
   }
   return "?";
 }
@@ -139,9 +143,11 @@ void on_char(GLFWwindow* w, unsigned int cp) {
   } else return;
   auto now = std::chrono::system_clock::now();
   l->input_frames = 3;
-  // A USB scanner types; on the search screen typing is a person's.
-  if (l->ui->state().screen == ui::Screen::search) l->ui->on_typed(buf);
-  else l->scan->feed_key(buf, now);
+  // A USB scanner types; on the staff search and walk-in form typing is also a person's:
+  // both get the key, and a finished scan takes its burst back out of the field (on_scan).
+  auto screen = l->ui->state().screen;
+  if (screen == ui::Screen::search || screen == ui::Screen::walkin) l->ui->on_typed(buf);
+  l->scan->feed_key(buf, now);
 }
 
 void on_key(GLFWwindow* w, int key, int, int action, int) {
@@ -385,6 +391,27 @@ int run_kiosk(const KioskRun& run) {
   install_gl_census();
 
   (*desk)->set_wake([] { glfwPostEmptyEvent(); });
+  // The door's printer: its own thread, so a slow or missing printer never holds the screen.
+  std::unique_ptr<print::BadgePrinter> printer;
+  if (!config.print.queue.empty()) {
+    printer = std::make_unique<print::BadgePrinter>(
+        print::PrintSettings{config.print.queue, parse_label(config.print.label).value_or(LabelPreset::label_4x3in)});
+    printer->set_wake([] { glfwPostEmptyEvent(); });
+  }
+  // Sound: its own thread too; a kiosk without a sound device plays nothing, quietly.
+  std::unique_ptr<audio::SoundPlayer> sound;
+  if (config.audio.enabled && config.mode != KioskMode::floor) sound = std::make_unique<audio::SoundPlayer>(config.audio);
+  auto print_from = [&](const DeskReply& r) {
+    if (const auto* d = std::get_if<DoorReply>(&r); d && sound)
+      if (auto cue = audio::cue_for(*d))
+        sound->play(*cue, *cue == audio::Cue::success && d->checkin.attendee ? d->checkin.attendee->first_name : "");
+    const std::optional<BadgeToPrint>* b = nullptr;
+    if (const auto* d = std::get_if<DoorReply>(&r)) b = &d->print;
+    if (const auto* st = std::get_if<StaffReply>(&r)) b = &st->print;
+    if (!printer || !b || !*b) return;
+    const BadgeToPrint& x = **b;
+    printer->submit(BadgeContent{x.event_name, x.first_name, x.full_name, x.interests, x.code});
+  };
   (*scan)->set_wake([] { glfwPostEmptyEvent(); });
 
   std::optional<ui::ScriptRunner> runner;
@@ -435,6 +462,7 @@ int run_kiosk(const KioskRun& run) {
     ui::UiOutput early;
     bool replied = false;
     while (auto r = (*desk)->poll()) {
+      print_from(*r);
       ensure_glyphs(*r);
       ui.on_reply(std::move(*r), early);
       replied = true;
@@ -456,6 +484,7 @@ int run_kiosk(const KioskRun& run) {
     ui::UiOutput out;
     ui.set_desk_busy((*desk)->busy());
     if (hub_sync) ui.set_hub_status(hub_sync->status().line());
+    if (printer) ui.set_printer_status(printer->status_line());
     ui.set_camera((*scan)->status_text(), (*scan)->camera_live());
     if ((*scan)->latest_frame(frame, have_seq)) {
       have_seq = frame.sequence;

@@ -183,4 +183,66 @@ Result<int> write_badge_sheets(const std::vector<BadgeContent>& badges, Paper pa
   return pages;
 }
 
+std::string_view label_name(LabelPreset p) {
+  switch (p) {
+    case LabelPreset::brother_62x100mm: return "62x100mm";
+    case LabelPreset::label_4x3in: return "4x3in";
+    case LabelPreset::a6: return "a6";
+    case LabelPreset::a4: return "a4";
+    case LabelPreset::letter: return "letter";
+  }
+  return "4x3in";
+}
+
+std::optional<LabelPreset> parse_label(std::string_view name) {
+  for (auto p : {LabelPreset::brother_62x100mm, LabelPreset::label_4x3in, LabelPreset::a6, LabelPreset::a4,
+                 LabelPreset::letter})
+    if (label_name(p) == name) return p;
+  return std::nullopt;
+}
+
+Status write_badge_label(const BadgeContent& badge, LabelPreset label, const std::string& path) {
+  if (label == LabelPreset::a4 || label == LabelPreset::letter) {
+    auto pages = write_badge_sheets({badge}, label == LabelPreset::a4 ? Paper::a4 : Paper::letter, path);
+    if (!pages) return pages.error();
+    return {};
+  }
+  constexpr double mm = 72.0 / 25.4;
+  double pw = kBadgeWidthPt, ph = kBadgeHeightPt;
+  if (label == LabelPreset::brother_62x100mm) pw = 62 * mm, ph = 100 * mm;
+  if (label == LabelPreset::a6) pw = 105 * mm, ph = 148 * mm;
+  const double upright = std::min(pw / kBadgeWidthPt, ph / kBadgeHeightPt);
+  const double turned = std::min(pw / kBadgeHeightPt, ph / kBadgeWidthPt);
+  const bool turn = turned > upright;
+  const double scale = std::max(upright, turned);
+  auto qr = encode_qr(badge.code, QrEcc::M);
+  if (!qr) return qr.error();
+  std::string tmp = path + ".tmp";
+  cairo_surface_t* surface = cairo_pdf_surface_create(tmp.c_str(), pw, ph);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(surface);
+    return make_error("cannot write the PDF here", path);
+  }
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, "Rapport badge");
+  cairo_t* cr = cairo_create(surface);
+  const double bw = (turn ? kBadgeHeightPt : kBadgeWidthPt) * scale, bh = (turn ? kBadgeWidthPt : kBadgeHeightPt) * scale;
+  cairo_translate(cr, (pw - bw) / 2, (ph - bh) / 2);
+  if (turn) {  // a quarter turn clockwise: the badge's top edge runs down the label's right side
+    cairo_translate(cr, bw, 0);
+    cairo_rotate(cr, M_PI / 2);
+  }
+  cairo_scale(cr, scale, scale);
+  Status s = draw_badge(cr, badge, *qr, false, 1.0);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_status_t st = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (s && st != CAIRO_STATUS_SUCCESS) s = make_error(fmt::format("cannot write the PDF ({})", cairo_status_to_string(st)), path);
+  if (!s) {
+    std::remove(tmp.c_str());
+    return s;
+  }
+  return move_into_place(tmp, path);
+}
+
 }  // namespace rapport

@@ -91,6 +91,8 @@ std::vector<std::string> reply_texts(const DeskReply& reply) {
   };
   if (const auto* d = std::get_if<DoorReply>(&reply)) {
     if (d->checkin.attendee) person(*d->checkin.attendee);
+    if (d->new_person) out.push_back(d->new_person->first_name + d->new_person->last_name + d->new_person->initials);
+    out.push_back(d->staff_note);
     if (d->suggestions) {
       person(d->suggestions->for_person);
       out.push_back(d->suggestions->note);
@@ -109,6 +111,8 @@ std::vector<std::string> reply_texts(const DeskReply& reply) {
     out.push_back(p->stats.event_name);
     for (const auto& t : p->stats.top_interests) out.push_back(t.label);
     for (const auto& n : p->graph.nodes) out.push_back(n.label);
+  } else if (const auto* st = std::get_if<StaffReply>(&reply)) {
+    out.push_back(st->line);
   } else if (const auto* sp = std::get_if<StorageProblem>(&reply)) {
     out.push_back(sp->detail);
   } else if (const auto* sy = std::get_if<SyncReply>(&reply)) {

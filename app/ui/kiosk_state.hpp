@@ -12,10 +12,31 @@
 
 namespace rapport::ui {
 
-enum class Screen { attract, door_outcome, suggestions, we_met, search, pin, admin, storage_problem };
+enum class Screen { attract, door_outcome, suggestions, we_met, search, pin, admin, storage_problem, staff, walkin };
 
 // What the staff PIN pad opens when the right PIN is entered.
-enum class PinPurpose { admin, search };
+enum class PinPurpose { admin, search, staff };
+
+// The walk-in form on the staff screen (typed with the on-screen keyboard).
+struct WalkinForm {
+  std::string first, last, email;
+  int field = 0;       // 0 first name, 1 last name, 2 email
+  int consent = -1;    // -1 not answered, 0 no, 1 yes
+  std::string error;   // "a walk-in needs a first name", or the desk's refusal
+  bool sending = false;
+};
+
+// What staff see (only on staff screens): the latest outcomes, who a tool acts on.
+struct StaffDesk {
+  TimePoint until{};         // the staff session: open until then (PIN or staff card)
+  std::string notice;        // "Ana Lima checked in" (a badge scanned while staff work), "Check-in undone: ..."
+  TimePoint notice_at{};
+  std::string hint;          // the last door outcome's staff note ("Ticket cancelled: ...")
+  std::string refused_id, refused_name;     // the last cancelled/blocked ticket: "Let in anyway"
+  std::string last_in_id, last_in_name;     // the last check-in: "Undo"
+  std::string printer;       // "" fine, else "Printer offline: ..."
+  int queued_scans = 0;      // badges handled while a staff screen was open
+};
 
 struct WeMet {
   std::string first_id;
@@ -51,7 +72,10 @@ struct KioskState {
   PinPurpose pin_purpose = PinPurpose::admin;
   std::string pin_message;       // "Wrong PIN - 4 tries left", "Locked for 60 s"
   bool pin_checking = false;
-  bool staff_unlocked = false;   // until the kiosk falls back to attract
+  bool staff_unlocked = false;   // while the staff session lasts (staff.until)
+  StaffDesk staff;
+  WalkinForm walkin;
+  bool printing = false;         // [print] queue set: reprint is offered
 
   std::optional<DayPicture> picture;
   std::optional<SyncStatus> sync;  // the last push to [sync] target (periodic or "Sync now")
@@ -83,6 +107,15 @@ struct Intent {
     admin_sync,
     admin_exit,
     admin_refresh,
+    open_staff,       // the staff screen (PIN or staff card first)
+    open_walkin,
+    walkin_field,     // arg = "0" | "1" | "2"
+    walkin_consent,   // arg = "yes" | "no"
+    walkin_submit,
+    undo_last,        // the last check-in was a mistake
+    reprint,          // arg = attendee id
+    override_in,      // arg = the reason; acts on staff.refused_id
+    staff_close,      // end the staff session now
   };
   Kind kind;
   std::string arg;

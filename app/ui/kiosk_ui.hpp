@@ -40,6 +40,8 @@ class KioskUi {
   // The glyph atlas was rebuilt between frames (a name with new characters arrived).
   void set_fonts(Fonts fonts) { kit_.set_fonts(fonts); }
   void set_hub_status(std::string line) { s_.hub_status = std::move(line); }
+  // The door's printer: "" when it took the last badge, else why not ("Printer offline: ...").
+  void set_printer_status(std::string line) { s_.staff.printer = std::move(line); }
 
   // Timeouts, then the current screen, then the intents it returned.
   void frame(TimePoint now, const CameraView& cam, UiOutput& out);
@@ -53,11 +55,14 @@ class KioskUi {
   void go_home(UiOutput& out);
   void apply(const Intent& i, UiOutput& out);
   void mark_present(const std::string& id);
+  void open_staff_session();
+  void note_for_staff(const DoorReply& d, bool background);
+  bool staff_screen() const;
 
   KioskState s_;
   Kit kit_;
   GraphLayout graph_;
-  PinGate gate_;
+  std::vector<TimePoint> background_scans_;  // scans taken while a staff screen was open
   Pending pending_ = Pending::none;
   std::vector<TimePoint> corner_taps_;
   TimePoint last_picture_{};

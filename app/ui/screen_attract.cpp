@@ -111,6 +111,9 @@ void screen_attract(const KioskState& s, Kit& k, const CameraView& cam, std::vec
   if (s.mode != KioskMode::floor && !s.config.admin.pin_hash.empty()) {
     if (k.button("Staff: find a name", ImVec2(1.0f * em, by), k.em2(10.5f, 2.6f), Kit::Style::quiet, f.body))
       out.push_back({Intent::Kind::open_search, {}});
+    if (s.mode == KioskMode::door &&
+        k.button("Staff tools", ImVec2(12.0f * em, by), k.em2(8.0f, 2.6f), Kit::Style::quiet, f.body))
+      out.push_back({Intent::Kind::open_staff, {}});
   }
   if (s.mode == KioskMode::demo && !s.demo_badges.empty()) {
     float bw = 5.6f * em, gap = 0.5f * em;

@@ -32,7 +32,14 @@ Outcome describe(const KioskState& s, const Palette& p) {
   }
   switch (d.checkin.outcome) {
     case CheckinOutcome::checked_in:
+      if (d.checkin.reentry)
+        return {Icon::check, p.good, fmt::format("Welcome back, {}!", first), "Good to see you again.", ""};
       return {Icon::check, p.good, fmt::format("Welcome, {}!", first), "You're checked in. Enjoy the day.", ""};
+    case CheckinOutcome::checked_out:
+      return {Icon::check, p.info, fmt::format("Goodbye, {}!", first), "Thanks for coming. See you soon.", ""};
+    case CheckinOutcome::not_checked_in:
+      return {Icon::clock, p.info, fmt::format("Goodbye, {}!", first), "Have a good day.",
+              "Staff: this person was not checked in here."};
     case CheckinOutcome::already_checked_in: {
       auto t = parse_iso8601(d.checkin.at);
       std::string when = t ? local_hhmm(*t) : d.checkin.at;
@@ -74,13 +81,8 @@ void screen_door(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, o.headline, vs.x * 0.85f);
   y += 0.8f * em;
   y += k.text_centred(dl, f.large, 0, vs.x, y, p.text, o.detail, vs.x * 0.8f);
-  if (!o.staff_hint.empty()) {
-    y += 1.2f * em;
-    float w = std::min(vs.x * 0.7f, k.measure(f.body, o.staff_hint).x + 2.4f * em);
-    ImVec2 a((vs.x - w) / 2, y), b((vs.x + w) / 2, y + 2.4f * em);
-    dl->AddRectFilled(a, b, p.surface, 0.4f * em);
-    k.text_centred(dl, f.body, a.x, b.x, y + 0.6f * em, p.warn, o.staff_hint);
-  }
+  // Staff hints (o.staff_hint) are never drawn here, where the attendee reads: they go to
+  // the staff screen (StaffDesk::hint), which only the PIN or a staff card opens.
   float bw = 13 * em;
   bool here = s.door->match == ScanMatch::attendee &&
               (s.door->checkin.outcome == CheckinOutcome::checked_in ||

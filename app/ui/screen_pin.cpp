@@ -15,7 +15,9 @@ void screen_pin(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   float em = k.em();
   float y = 1.6f * em;
   y += k.text_centred(dl, f.large, 0, vs.x, y, p.text,
-                      s.pin_purpose == PinPurpose::admin ? "Staff only - enter the PIN" : "Staff search - enter the PIN");
+                      s.pin_purpose == PinPurpose::admin   ? "Staff only - enter the PIN"
+                      : s.pin_purpose == PinPurpose::staff ? "Staff tools - enter the PIN (or scan a staff card)"
+                                                           : "Staff search - enter the PIN");
   y += 0.6f * em;
   // Dots for the digits entered.
   float r = 0.45f * em;

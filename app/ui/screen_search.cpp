@@ -48,6 +48,9 @@ void screen_search(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   k.text(dl, f.large, ImVec2(margin, 1.2f * em), p.text, "Find a name");
   if (k.button("Back", ImVec2(vs.x - margin - 9 * em, 0.8f * em), k.em2(9, 2.6f), Kit::Style::secondary))
     out.push_back({Intent::Kind::home, {}});
+  if (s.mode == KioskMode::door &&
+      k.button("Staff tools", ImVec2(vs.x - margin - 19.5f * em, 0.8f * em), k.em2(10, 2.6f), Kit::Style::quiet, f.body))
+    out.push_back({Intent::Kind::open_staff, {}});
 
   // The query field.
   ImVec2 qa(margin, 4.2f * em), qb(vs.x - margin, 7.2f * em);

@@ -27,6 +27,15 @@ void screen_suggestions(const KioskState& s, Kit& k, std::vector<Intent>& out);
 void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vector<Intent>& out);
 void screen_search(const KioskState& s, Kit& k, std::vector<Intent>& out);
 void screen_pin(const KioskState& s, Kit& k, std::vector<Intent>& out);
+void screen_staff(const KioskState& s, Kit& k, std::vector<Intent>& out);
+void screen_walkin(const KioskState& s, Kit& k, std::vector<Intent>& out);
+// The staff notice over a staff screen (a badge handled while staff were searching).
+void staff_toast(const KioskState& s, Kit& k);
+// The on-screen keyboard of the staff screens (search, walk-in): letters, and with
+// `email_keys` digits and @ . - _ too. Emits search_type / search_backspace / search_clear.
+// Returns its height.
+float onscreen_keyboard(Kit& k, ImVec2 origin, float width, bool email_keys, std::vector<Intent>& out);
+float onscreen_keyboard_height(const Kit& k, bool email_keys);
 void screen_admin(const KioskState& s, Kit& k, GraphLayout& graph, std::vector<Intent>& out);
 void screen_storage_problem(const KioskState& s, Kit& k, std::vector<Intent>& out);
 

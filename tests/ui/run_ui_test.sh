@@ -9,6 +9,7 @@
 #   # let: NAME SQL                    {NAME} in the script becomes the SQL's answer on the event file (at this point)
 #   # sync-target: present|missing     [sync] target = an organizer file in a folder that exists / does not exist
 #   # import-during: MS FILE           while the kiosk runs, after MS ms: rapport import tests/ui/data/FILE
+#   # env: NAME=VALUE                  set in the kiosk's environment (e.g. CUPS_SERVER)
 #   # expect-exit: N                   the kiosk's exit code (default 0)
 #   # expect-stderr: TEXT              stderr must contain TEXT
 #   # check-organizer: SQL => ANSWER   afterwards, the sync target must answer SQL with ANSWER
@@ -47,6 +48,7 @@ while IFS= read -r line; do
       subst+=("$var" "$(sqlite3 "$db" "$q")") ;;
     "# sync-target: "*) sync_target=${line#\# sync-target: } ;;
     "# import-during: "*) import_during=${line#\# import-during: } ;;
+    "# env: "*) export "${line#\# env: }" ;;
     "# expect-exit: "*) expect_exit=${line#\# expect-exit: } ;;
     "# expect-stderr: "*) expect_stderr=${line#\# expect-stderr: } ;;
     "# check-organizer: "*) checks+=("org" "${line#\# check-organizer: }") ;;

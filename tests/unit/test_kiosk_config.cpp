@@ -5,6 +5,7 @@
 
 #include "core/config/kiosk_config.hpp"
 #include "core/config/pin.hpp"
+#include "core/config/pin_lockout.hpp"
 
 using namespace rapport;
 
@@ -106,17 +107,53 @@ TEST(Pin, HashVerifiesOnlyTheRightPin) {
   EXPECT_FALSE(hash_pin("12").ok());
 }
 
-TEST(PinGate, FiveWrongLockForAMinute) {
-  PinGate gate(5, std::chrono::seconds(60));
+TEST(PinLockout, FiveWrongLockForAMinuteThenEachLockoutTwiceAsLong) {
+  PinLockPolicy policy{5, std::chrono::seconds(60)};
+  PinLockout s;
   TimePoint t{};
-  for (int i = 0; i < 4; ++i) EXPECT_EQ(gate.record(false, t), PinVerdict::wrong);
-  EXPECT_EQ(gate.attempts_left(), 1);
-  EXPECT_EQ(gate.record(false, t), PinVerdict::locked);
-  EXPECT_TRUE(gate.locked(t + std::chrono::seconds(59)));
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(record_pin_attempt(s, policy, false, t).verdict, PinVerdict::wrong);
+  auto fifth = record_pin_attempt(s, policy, false, t);
+  EXPECT_EQ(fifth.verdict, PinVerdict::locked);
+  EXPECT_EQ(fifth.wait, std::chrono::seconds(60));
   // Even the right PIN is refused while locked.
-  EXPECT_EQ(gate.record(true, t + std::chrono::seconds(30)), PinVerdict::locked);
-  EXPECT_FALSE(gate.locked(t + std::chrono::seconds(61)));
-  EXPECT_EQ(gate.record(true, t + std::chrono::seconds(61)), PinVerdict::accepted);
+  EXPECT_EQ(record_pin_attempt(s, policy, true, t + std::chrono::seconds(30)).verdict, PinVerdict::locked);
+  EXPECT_EQ(lock_remaining(s, t + std::chrono::seconds(30)), std::chrono::seconds(30));
+  t += std::chrono::seconds(61);
+  EXPECT_EQ(record_pin_attempt(s, policy, true, t).verdict, PinVerdict::accepted);
+  // The right PIN does not wipe the history: the next lockout lasts 2 minutes, then 4.
+  for (int i = 0; i < 4; ++i) (void)record_pin_attempt(s, policy, false, t);
+  EXPECT_EQ(record_pin_attempt(s, policy, false, t).wait, std::chrono::seconds(120));
+  t += std::chrono::seconds(121);
+  for (int i = 0; i < 4; ++i) (void)record_pin_attempt(s, policy, false, t);
+  EXPECT_EQ(record_pin_attempt(s, policy, false, t).wait, std::chrono::seconds(240));
+  EXPECT_EQ(lock_length(policy, 30), std::chrono::hours(24));  // never longer than a day
+}
+
+TEST(KioskConfig, DoorPrintAudioKeys) {
+  auto c = parse_kiosk_config(
+      "direction = \"both\"\nauto_checkout_at = \"18:30\"\n[print]\nqueue = \"door\"\nlabel = \"62x100mm\"\n"
+      "on_checkin = true\n[audio]\nenabled = false\nvolume = 0.5\ngreeting = true\n",
+      "k.toml");
+  ASSERT_TRUE(c.ok()) << c.error().to_string();
+  EXPECT_EQ(c->door.direction, "both");
+  EXPECT_EQ(c->door.auto_checkout_at, "18:30");
+  EXPECT_EQ(c->print.queue, "door");
+  EXPECT_EQ(c->print.label, "62x100mm");
+  EXPECT_TRUE(c->print.on_checkin);
+  EXPECT_FALSE(c->audio.enabled);
+  EXPECT_TRUE(c->audio.greeting);
+  auto table = parse_kiosk_config("[door]\ndirection = \"exit\"\n", "k.toml");
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(table->door.direction, "exit");
+  auto bad_dir = parse_kiosk_config("\n\ndirection = \"sideways\"\n", "k.toml");
+  ASSERT_FALSE(bad_dir.ok());
+  EXPECT_EQ(bad_dir.error().where, "k.toml:3");
+  auto bad_time = parse_kiosk_config("auto_checkout_at = \"25:00\"\n", "k.toml");
+  ASSERT_FALSE(bad_time.ok());
+  EXPECT_NE(bad_time.error().message.find("18:30"), std::string::npos);
+  EXPECT_FALSE(parse_kiosk_config("[print]\nlabel = \"huge\"\n", "k.toml").ok());
+  EXPECT_FALSE(parse_kiosk_config("[print]\non_checkin = true\n", "k.toml").ok());
+  EXPECT_FALSE(parse_kiosk_config("[audio]\nvolume = 3\n", "k.toml").ok());
 }
 
 TEST(KioskConfig, HubUrlIsCheckedWithoutEchoingIt) {

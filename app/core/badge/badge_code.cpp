@@ -73,6 +73,13 @@ Result<size_t> ensure_badge_codes(Store& store) {
   return issued;
 }
 
+Result<std::string> issue_badge_in(Db& db, const std::string& attendee_id, const std::string& kiosk_id,
+                                   const std::string& now) {
+  std::string code = new_badge_code();
+  RAPPORT_TRY(insert_badge(db, code, attendee_id, kiosk_id, now));
+  return code;
+}
+
 Result<std::string> reissue_badge(Store& store, const std::string& attendee_id) {
   Db& db = store.db();
   const std::string now = store.now_iso();

@@ -27,6 +27,9 @@ std::optional<std::string> normalize_badge_code(std::string_view text);
 // Gives every attendee who is not forgotten and has no active badge code a new one.
 // Runs inside the caller's transaction (no BEGIN of its own); returns how many it issued.
 Result<size_t> ensure_badge_codes_in(Db& db, const std::string& kiosk_id, const std::string& now);
+// Issues a new badge code for one person, inside the caller's transaction; returns it.
+Result<std::string> issue_badge_in(Db& db, const std::string& attendee_id, const std::string& kiosk_id,
+                                   const std::string& now);
 // The same in a transaction of its own.
 Result<size_t> ensure_badge_codes(Store& store);
 

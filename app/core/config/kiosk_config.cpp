@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -157,7 +158,8 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string&
   KioskConfig c;
   Reader r(doc, name);
   RAPPORT_TRY(r.check_keys(doc, "", {"mode", "event_name", "kiosk_id", "theme", "display", "camera",
-                                     "scanner", "timeouts", "fairness", "admin", "sync", "hub"}));
+                                     "scanner", "timeouts", "fairness", "admin", "sync", "hub",
+                                     "direction", "auto_checkout_at", "door", "print", "audio"}));
   if (const toml::node* n = doc.get("mode")) {
     auto s = n->value<std::string>();
     if (s && *s == "door") c.mode = KioskMode::door;
@@ -225,7 +227,7 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string&
 
   auto ad = r.table("admin");
   if (!ad) return ad.error();
-  RAPPORT_TRY(r.check_keys(**ad, "admin.", {"pin_hash", "max_attempts", "lock_seconds"}));
+  RAPPORT_TRY(r.check_keys(**ad, "admin.", {"pin_hash", "max_attempts", "lock_seconds", "session_seconds"}));
   RAPPORT_TRY(r.text(**ad, "admin.", "pin_hash", c.admin.pin_hash));
   if (!c.admin.pin_hash.empty() && !looks_like_pin_hash(c.admin.pin_hash))
     // Never echo the value: it may be a PIN pasted in by mistake.
@@ -234,6 +236,52 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string&
                       r.where(*(*ad)->get("pin_hash")));
   RAPPORT_TRY(r.integer(**ad, "admin.", "max_attempts", c.admin.max_attempts, 1, 100));
   RAPPORT_TRY(r.integer(**ad, "admin.", "lock_seconds", c.admin.lock_seconds, 1, 86400));
+  RAPPORT_TRY(r.integer(**ad, "admin.", "session_seconds", c.admin.session_seconds, 10, 3600));
+
+  auto door = r.table("door");
+  if (!door) return door.error();
+  RAPPORT_TRY(r.check_keys(**door, "door.", {"direction", "auto_checkout_at", "toggle_minutes"}));
+  for (auto [t, prefix] : {std::pair<const toml::table*, std::string_view>{&doc, ""}, {*door, "door."}}) {
+    if (const toml::node* n = t->get("direction")) {
+      RAPPORT_TRY(r.text(*t, prefix, "direction", c.door.direction));
+      if (c.door.direction != "entry" && c.door.direction != "exit" && c.door.direction != "both")
+        return make_error(fmt::format("'{}direction' = \"{}\" must be \"entry\", \"exit\" or \"both\"", prefix,
+                                      c.door.direction),
+                          r.where(*n));
+    }
+    if (const toml::node* n = t->get("auto_checkout_at")) {
+      RAPPORT_TRY(r.text(*t, prefix, "auto_checkout_at", c.door.auto_checkout_at));
+      const auto& v = c.door.auto_checkout_at;
+      bool ok = v.size() == 5 && v[2] == ':' && std::isdigit((unsigned char)v[0]) && std::isdigit((unsigned char)v[1]) &&
+                std::isdigit((unsigned char)v[3]) && std::isdigit((unsigned char)v[4]) &&
+                std::stoi(v.substr(0, 2)) < 24 && std::stoi(v.substr(3, 2)) < 60;
+      if (!ok)
+        return make_error(fmt::format("'{}auto_checkout_at' = \"{}\" must be a time like \"18:30\"", prefix, v),
+                          r.where(*n));
+    }
+  }
+  RAPPORT_TRY(r.integer(**door, "door.", "toggle_minutes", c.door.toggle_minutes, 1, 1440));
+
+  auto pr = r.table("print");
+  if (!pr) return pr.error();
+  RAPPORT_TRY(r.check_keys(**pr, "print.", {"queue", "label", "on_checkin"}));
+  RAPPORT_TRY(r.text(**pr, "print.", "queue", c.print.queue));
+  RAPPORT_TRY(r.text(**pr, "print.", "label", c.print.label));
+  if (c.print.label != "62x100mm" && c.print.label != "4x3in" && c.print.label != "a6" && c.print.label != "a4" &&
+      c.print.label != "letter")
+    return make_error(fmt::format("'print.label' = \"{}\" must be 62x100mm, 4x3in, a6, a4 or letter", c.print.label),
+                      r.where(*(*pr)->get("label")));
+  RAPPORT_TRY(r.boolean(**pr, "print.", "on_checkin", c.print.on_checkin));
+  if (c.print.on_checkin && c.print.queue.empty())
+    return make_error("'print.on_checkin' = true needs 'print.queue' (the CUPS queue)", r.where(*(*pr)->get("on_checkin")));
+
+  auto au = r.table("audio");
+  if (!au) return au.error();
+  RAPPORT_TRY(r.check_keys(**au, "audio.", {"enabled", "volume", "greeting", "sink"}));
+  RAPPORT_TRY(r.boolean(**au, "audio.", "enabled", c.audio.enabled));
+  RAPPORT_TRY(r.number(**au, "audio.", "volume", c.audio.volume, 0, 1));
+  RAPPORT_TRY(r.boolean(**au, "audio.", "greeting", c.audio.greeting));
+  RAPPORT_TRY(r.text(**au, "audio.", "sink", c.audio.sink));
 
   auto sy = r.table("sync");
   if (!sy) return sy.error();

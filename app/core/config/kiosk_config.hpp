@@ -64,8 +64,29 @@ struct KioskConfig {
   struct Admin {
     std::string pin_hash;  // libsodium crypto_pwhash_str; empty = admin and search disabled
     int max_attempts = 5;
-    int lock_seconds = 60;
+    int lock_seconds = 60;     // the first lockout; each further one doubles (see pin_lockout.hpp)
+    int session_seconds = 180; // the staff screen stays open this long after the PIN or staff card
   } admin;
+
+  // The door (top-level keys `direction`, `auto_checkout_at`; `[door]` holds the same).
+  struct Door {
+    std::string direction = "entry";  // entry | exit | both
+    int toggle_minutes = 10;          // both: a scan this long after coming in is leaving
+    std::string auto_checkout_at;     // "HH:MM" local time: everyone still inside leaves; empty = never
+  } door;
+
+  struct Print {
+    std::string queue;            // CUPS queue; empty = no printing
+    std::string label = "4x3in";  // 62x100mm | 4x3in | a6 | a4 | letter
+    bool on_checkin = false;      // print the badge at a person's first check-in
+  } print;
+
+  struct Audio {
+    bool enabled = true;     // success / attention / refusal cues
+    double volume = 0.8;     // 0..1
+    bool greeting = false;   // also say "Welcome, NAME" (espeak-ng)
+    std::string sink = "auto";  // auto | null | file:PATH (tests) | a command reading WAV on stdin
+  } audio;
 
   struct Sync {
     std::string target;  // organizer file (or folder) to push to; empty = no sync

@@ -30,23 +30,4 @@ bool verify_pin(const std::string& hash, const std::string& pin) {
   return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
 }
 
-std::chrono::seconds PinGate::lock_remaining(TimePoint now) const {
-  if (!locked(now)) return std::chrono::seconds(0);
-  return std::chrono::ceil<std::chrono::seconds>(locked_until_ - now);
-}
-
-PinVerdict PinGate::record(bool matched, TimePoint now) {
-  if (locked(now)) return PinVerdict::locked;
-  if (matched) {
-    wrong_ = 0;
-    return PinVerdict::accepted;
-  }
-  if (++wrong_ >= max_attempts_) {
-    wrong_ = 0;
-    locked_until_ = now + lock_for_;
-    return PinVerdict::locked;
-  }
-  return PinVerdict::wrong;
-}
-
 }  // namespace rapport

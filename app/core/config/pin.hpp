@@ -1,7 +1,6 @@
 #pragma once
 // The staff/admin PIN: stored only as a libsodium crypto_pwhash_str hash, checked with
 // crypto_pwhash_str_verify, and rate limited. The PIN itself is never logged or kept.
-#include <chrono>
 #include <string>
 
 #include "core/util/clock.hpp"
@@ -16,25 +15,6 @@ bool verify_pin(const std::string& hash, const std::string& pin);
 // True when `hash` looks like something crypto_pwhash_str produced.
 bool looks_like_pin_hash(const std::string& hash);
 
-enum class PinVerdict { accepted, wrong, locked };
-
-// Five wrong attempts lock the pad for a minute (both configurable). Time comes from the
-// caller so tests can run the minute in a microsecond.
-class PinGate {
- public:
-  PinGate(int max_attempts, std::chrono::seconds lock_for)
-      : max_attempts_(max_attempts), lock_for_(lock_for) {}
-  bool locked(TimePoint now) const { return now < locked_until_; }
-  std::chrono::seconds lock_remaining(TimePoint now) const;
-  int attempts_left() const { return max_attempts_ - wrong_; }
-  // Records the outcome of one verify; call only when not locked.
-  PinVerdict record(bool matched, TimePoint now);
-
- private:
-  int max_attempts_;
-  std::chrono::seconds lock_for_;
-  int wrong_ = 0;
-  TimePoint locked_until_{};
-};
+// The lockout after wrong PINs (kept in the file, growing waits): pin_lockout.hpp.
 
 }  // namespace rapport

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/checkin/staff_card.hpp"
 #include "core/config/pin.hpp"
 #include "core/kiosk/matcher_bridge.hpp"
 #include "core/util/clock.hpp"
@@ -36,12 +37,14 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   const auto& cfg = d->options_.config;
   if (!cfg.kiosk_id.empty()) d->store_->set_kiosk_id(cfg.kiosk_id);
   d->event_name_ = cfg.event_name.empty() ? d->store_->event().name : cfg.event_name;
+  d->policy_.direction = parse_direction(cfg.door.direction).value_or(DoorDirection::entry);
+  d->policy_.toggle_after = std::chrono::minutes(cfg.door.toggle_minutes);
 
   auto people = load_attendees(d->store_->db());
   if (!people) return people.error();
   for (const auto& a : *people)
     if (a.status != AttendeeStatus::forgotten) d->roster_.push_back(public_person(a));
-  auto st = d->store_->db().cached("SELECT attendee_id FROM checkins");
+  auto st = d->store_->db().cached("SELECT attendee_id FROM present_now");
   if (!st) return st.error();
   std::vector<std::string> present;
   for (;;) {
@@ -142,7 +145,8 @@ void FrontDesk::run() {
     {
       std::unique_lock lock(mu_);
       auto ready = [&] { return stopping_ || !inbox_.empty() || !remote_.empty(); };
-      if (sync_) cv_.wait_for(lock, options_.tick, ready);  // look at the sync clock now and then
+      // Look at the clock now and then: a push is due, or the evening's auto check-out.
+      if (sync_ || !options_.config.door.auto_checkout_at.empty()) cv_.wait_for(lock, options_.tick, ready);
       else cv_.wait(lock, ready);
       remote.swap(remote_);
       if (!inbox_.empty()) {
@@ -155,14 +159,14 @@ void FrontDesk::run() {
         // Idle: a periodic push, or a retry after the target went missing. People at
         // the kiosk come first; a push waits until no request is in the queue.
         push_due = sync_ && sync_->due(store_->now());
-        if (!push_due) continue;
+        if (!push_due && !auto_checkout_due()) continue;
         working_ = true;
       }
     }
     // Rows other kiosks wrote (pulled from the hub) reach the matcher first.
     for (const auto& r : remote) learn(r);
-    if (!req && !push_due) continue;
-    DeskReply reply = push_due ? handle_sync(false) : handle(*req);
+    if (!req && !push_due && !auto_checkout_due()) continue;
+    DeskReply reply = req ? handle(*req) : push_due ? handle_sync(false) : handle_auto_checkout();
     // No read transaction outlives a request: the next one sees what other processes
     // wrote meanwhile, and checkpoints can keep the WAL small.
     store_->db().reset_cached();
@@ -189,11 +193,17 @@ DeskReply FrontDesk::handle(DeskRequest& r) {
                           return std::move(*pic);
                         },
                         [&](SyncRequest&) { return handle_sync(true); },
+                        [&](UndoRequest& u) { return handle_undo(u); },
+                        [&](WalkinDeskRequest& w) { return handle_walkin(w); },
+                        [&](ReprintRequest& p) { return handle_reprint(p); },
                     },
                     r);
 }
 
 DeskReply FrontDesk::handle_scan(const ScanRequest& r) {
+  auto staff = is_staff_card(store_->db(), r.text);
+  if (!staff) return StorageProblem{staff.error().to_string()};
+  if (*staff) return StaffCardReply{};
   auto res = resolve_scan(store_->db(), r.text);
   if (!res) return StorageProblem{res.error().to_string()};
   if (res->match != ScanMatch::attendee) {
@@ -204,13 +214,16 @@ DeskReply FrontDesk::handle_scan(const ScanRequest& r) {
     return door_reply(c, res->match, false, r.captured);
   }
   CheckinMethod m = res->code_kind == CodeKind::badge ? CheckinMethod::badge : CheckinMethod::ticket;
-  auto c = checkin_attendee(*store_, res->attendee_id, m);
+  auto c = checkin_attendee(*store_, res->attendee_id, m, policy_);
   if (!c) return StorageProblem{c.error().to_string()};
   return door_reply(*c, ScanMatch::attendee, r.suggest, r.captured);
 }
 
 DeskReply FrontDesk::handle_checkin_id(const CheckinByIdRequest& r) {
-  auto c = checkin_attendee(*store_, r.attendee_id, CheckinMethod::manual);
+  DoorPolicy policy = policy_;
+  policy.override_reason = r.override_reason;
+  if (policy.direction == DoorDirection::both) policy.direction = DoorDirection::entry;  // staff mean "in"
+  auto c = checkin_attendee(*store_, r.attendee_id, CheckinMethod::manual, policy);
   if (!c) return StorageProblem{c.error().to_string()};
   return door_reply(*c, ScanMatch::attendee, r.suggest, store_->now());
 }
@@ -221,6 +234,17 @@ DeskReply FrontDesk::door_reply(const CheckinResult& c, ScanMatch match, bool su
   out.checkin = c;
   out.captured = captured;
   if (c.outcome == CheckinOutcome::checked_in && c.attendee) matcher_->on_checkin(c.attendee->id);
+  if (c.outcome == CheckinOutcome::checked_out && c.attendee) matcher_->on_checkout(c.attendee->id);
+  if (c.outcome == CheckinOutcome::checked_in && !c.reentry && c.attendee && options_.config.print.on_checkin)
+    out.print = badge_for(c.attendee->id);
+  switch (c.outcome) {
+    case CheckinOutcome::cancelled: out.staff_note = "Ticket cancelled: check the order; you can let them in with a reason."; break;
+    case CheckinOutcome::blocked: out.staff_note = "Ticket blocked: speak with the organizer; you can let them in with a reason."; break;
+    case CheckinOutcome::not_checked_in: out.staff_note = "Leaving, but was not checked in here."; break;
+    case CheckinOutcome::unknown_code: out.staff_note = c.reason; break;
+    default: break;
+  }
+  if (c.overridden) out.staff_note = "Let in by staff override (recorded).";
   bool here = c.outcome == CheckinOutcome::checked_in || c.outcome == CheckinOutcome::already_checked_in;
   if (suggest && here && c.attendee) {
     auto set = matcher_->suggest(c.attendee->id, SuggestOptions{2}, store_->now());
@@ -294,10 +318,6 @@ DeskReply FrontDesk::handle_meet(const MeetRequest& r) {
   return out;
 }
 
-DeskReply FrontDesk::handle_pin(const PinRequest& r) {
-  // Argon2 takes a noticeable moment: it runs here, never on the UI thread.
-  return PinReply{verify_pin(options_.config.admin.pin_hash, r.pin)};
-}
 
 DeskReply FrontDesk::handle_sync(bool manual) {
   SyncReply out;

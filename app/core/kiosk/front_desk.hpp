@@ -18,6 +18,8 @@
 
 #include "core/checkin/checkin.hpp"
 #include "core/checkin/resolve.hpp"
+#include "core/checkin/walkin.hpp"
+#include "core/config/pin_lockout.hpp"
 #include "core/config/kiosk_config.hpp"
 #include "core/kiosk/day_picture.hpp"
 #include "core/matcher/matcher.hpp"
@@ -46,6 +48,17 @@ struct ScanRequest {
 struct CheckinByIdRequest {
   std::string attendee_id;  // manual check-in from the search screen
   bool suggest = false;
+  std::string override_reason;  // staff let a cancelled/blocked ticket in, and why
+};
+// Staff tools (the staff screen, after the PIN or a staff card).
+struct UndoRequest {
+  std::string attendee_id;  // a wrong check-in
+};
+struct WalkinDeskRequest {
+  WalkinRequest person;  // added, given a badge code, checked in (and printed) in one go
+};
+struct ReprintRequest {
+  std::string attendee_id;  // lost badge: the old code is revoked, a new one printed
 };
 struct MeetRequest {
   std::string first_id;          // the person who started "We met"
@@ -59,14 +72,34 @@ struct PinRequest {
 struct PictureRequest {};
 struct SyncRequest {};
 using DeskRequest = std::variant<ScanRequest, CheckinByIdRequest, MeetRequest, PinRequest,
-                                 PictureRequest, SyncRequest>;
+                                 PictureRequest, SyncRequest, UndoRequest, WalkinDeskRequest, ReprintRequest>;
 
 // --- replies ------------------------------------------------------------------------
+// A badge for the door's printer (the platform's print thread renders and sends it).
+struct BadgeToPrint {
+  std::string attendee_id;
+  std::string event_name, first_name, full_name;
+  std::vector<std::string> interests;
+  std::string code;
+};
 struct DoorReply {
   ScanMatch match = ScanMatch::unknown;
   CheckinResult checkin;
   std::optional<SuggestionSet> suggestions;
   TimePoint captured{};
+  std::optional<BadgeToPrint> print;         // [print] on_checkin at a first check-in; walk-ins
+  std::optional<PublicPerson> new_person;    // a walk-in, for the staff search
+  std::string staff_note;                    // why, for the staff screen only
+};
+// A staff card was scanned: open the staff screen.
+struct StaffCardReply {};
+// The answer to a staff tool (undo, reprint, a refused walk-in).
+struct StaffReply {
+  enum class Tool { undo, reprint, walkin } tool = Tool::undo;
+  bool ok = false;
+  std::string line;  // for the staff screen: "Undone: Ana Lima", "ana@x.org is already on the roster: ..."
+  std::string attendee_id;
+  std::optional<BadgeToPrint> print;
 };
 struct MeetReply {
   enum class Outcome { recorded, already_met, same_person, unknown_badge, not_present } outcome =
@@ -77,6 +110,9 @@ struct MeetReply {
 };
 struct PinReply {
   bool matched = false;
+  PinVerdict verdict = PinVerdict::wrong;
+  int attempts_left = 0;
+  std::chrono::seconds wait{0};  // locked: how long still (the lockout survives a restart)
 };
 // After every push to the sync target (periodic or "Sync now"), and once at start.
 struct SyncReply {
@@ -86,7 +122,8 @@ struct SyncReply {
 struct StorageProblem {
   std::string detail;  // for logs and the admin screen; the public screen says "please call staff"
 };
-using DeskReply = std::variant<DoorReply, MeetReply, PinReply, DayPicture, SyncReply, StorageProblem>;
+using DeskReply = std::variant<DoorReply, MeetReply, PinReply, DayPicture, SyncReply, StorageProblem,
+                               StaffCardReply, StaffReply>;
 
 class FrontDesk {
  public:
@@ -127,6 +164,13 @@ class FrontDesk {
   DeskReply door_reply(const CheckinResult& c, ScanMatch match, bool suggest, TimePoint captured);
   DeskReply handle_meet(const MeetRequest& r);
   DeskReply handle_pin(const PinRequest& r);
+  DeskReply handle_undo(const UndoRequest& r);
+  DeskReply handle_walkin(const WalkinDeskRequest& r);
+  DeskReply handle_reprint(const ReprintRequest& r);
+  std::optional<BadgeToPrint> badge_for(const std::string& attendee_id);
+  // [door] auto_checkout_at: once a day, everyone still inside leaves. True when it ran.
+  bool auto_checkout_due();
+  DeskReply handle_auto_checkout();
   DeskReply handle_sync(bool manual);
   void learn(const AppliedRows& rows);
 
@@ -137,6 +181,8 @@ class FrontDesk {
   std::vector<PublicPerson> roster_;
   std::vector<DemoBadge> demo_badges_;
   std::string event_name_;
+  DoorPolicy policy_;
+  std::string auto_checkout_done_;  // the local date it last ran
 
   mutable std::mutex mu_;
   std::condition_variable cv_;

@@ -18,7 +18,7 @@ Result<MatcherSnapshot> load_matcher_snapshot(Store& store) {
   auto people = load_attendees(db);
   if (!people) return people.error();
   snap.attendees = std::move(people.value());
-  RAPPORT_TRY(db.each_row("SELECT attendee_id FROM checkins", [&](const Stmt& st) { snap.present.push_back(st.text(0)); }));
+  RAPPORT_TRY(db.each_row("SELECT attendee_id FROM present_now", [&](const Stmt& st) { snap.present.push_back(st.text(0)); }));
   RAPPORT_TRY(db.each_row("SELECT a_id, b_id, at FROM connections ORDER BY at", [&](const Stmt& st) {
     snap.connections.push_back({st.text(0), st.text(1), parse_or_epoch(st.text(2))});
   }));

@@ -75,8 +75,11 @@ std::string rows_of(const Source& src, const std::string& table) {
     return fmt::format("temp.changed k JOIN {}.connections s ON k.src = {} AND k.tbl = 'connections' "
                        "AND s.a_id = k.k1 AND s.b_id = k.k2",
                        src.alias, src.index);
-  std::string key = table == "attendees" ? "id" : table == "attendee_codes" ? "code"
-                  : table == "suggestions_shown" ? "id" : "attendee_id";
+  std::string key = table == "attendees" || table == "suggestions_shown" || table == "door_passes" ||
+                            table == "door_overrides"
+                        ? "id"
+                    : table == "attendee_codes" || table == "staff_cards" ? "code"
+                                                                           : "attendee_id";
   return fmt::format("temp.changed k JOIN {}.{} s ON k.src = {} AND k.tbl = '{}' AND s.{} = k.k1", src.alias, table,
                      src.index, table, key);
 }
@@ -260,7 +263,37 @@ SELECT s.id, s.for_id, s.shown_id, s.kind, s.score, s.at, s.kiosk_id FROM {0} WH
   return {};
 }
 
-// 10. Remember how far we got.
+// 10. The door (schema 4): entries, exits and overrides are a union by uuid; a staff card
+//     is owned by its first issue and a revocation anywhere sticks. Older files have none.
+Status merge_door(Db& db, const Source& src, SourceReport& rep) {
+  auto has = db.scalar_int(
+      fmt::format("SELECT count(*) FROM {}.sqlite_master WHERE type = 'table' AND name = 'door_passes'", src.alias));
+  if (!has) return has.error();
+  if (!*has) return {};
+  auto n = run_counted(db, fmt::format(R"sql(
+INSERT INTO door_passes (id, attendee_id, direction, at, kiosk_id, method)
+SELECT s.id, s.attendee_id, s.direction, s.at, s.kiosk_id, s.method FROM {0} WHERE true{1})sql",
+                                       rows_of(src, "door_passes"), merge_rules::kUnionById));
+  if (!n) return n.error();
+  rep.door += *n;
+  n = run_counted(db, fmt::format(R"sql(
+INSERT INTO door_overrides (id, attendee_id, status, reason, at, kiosk_id)
+SELECT s.id, s.attendee_id, s.status,
+       CASE WHEN s.attendee_id IN (SELECT attendee_id FROM forgotten) THEN '' ELSE s.reason END, s.at, s.kiosk_id
+  FROM {0} WHERE true{1})sql",
+                                  rows_of(src, "door_overrides"), merge_rules::kUnionById));
+  if (!n) return n.error();
+  rep.door += *n;
+  n = run_counted(db, fmt::format(R"sql(
+INSERT INTO staff_cards (code, label, revoked_at, kiosk_id, created_at)
+SELECT s.code, s.label, s.revoked_at, s.kiosk_id, s.created_at FROM {0} WHERE true{1})sql",
+                                  rows_of(src, "staff_cards"), merge_rules::kStaffCards));
+  if (!n) return n.error();
+  rep.door += *n;
+  return {};
+}
+
+// 11. Remember how far we got.
 Status remember_cursor(Store& org, const Source& src, const SourceReport& rep) {
   auto cur = org.db().prepare(R"sql(
 INSERT INTO sync_sources (kiosk_id, created_at, event_name, last_seq, last_stamp, path, merged_at, rows_merged)
@@ -390,6 +423,7 @@ Status merge_group(Store& organizer, const std::vector<std::string>& paths, Merg
         return s.index == 0 ? erase_forgotten(db) : Status{};
       },
       [&](Source& s, SourceReport& r) { return merge_activity(db, s, r); },
+      [&](Source& s, SourceReport& r) { return merge_door(db, s, r); },
       [&](Source& s, SourceReport& r) { return remember_cursor(organizer, s, r); },
   };
   auto s = db.write([&]() -> Status {

@@ -32,8 +32,9 @@ struct SourceReport {
   int64_t connections = 0;
   int64_t suggestions = 0;
   int64_t forgotten = 0;
+  int64_t door = 0;  // entries/exits, overrides and staff cards
   int64_t total() const {
-    return attendees + codes + tags + checkins + connections + suggestions + forgotten;
+    return attendees + codes + tags + checkins + connections + suggestions + forgotten + door;
   }
 };
 

@@ -81,6 +81,19 @@ WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, conne
 // A suggestion shown: each has its own uuid; kept once.
 inline constexpr std::string_view kSuggestions = "\nON CONFLICT (id) DO NOTHING\n";
 
+// Door entries/exits and staff overrides: each has its own uuid; kept once.
+inline constexpr std::string_view kUnionById = "\nON CONFLICT (id) DO NOTHING\n";
+
+// A staff card: the first issued owns the code; a revocation anywhere sticks (the earliest).
+inline constexpr std::string_view kStaffCards = R"sql(
+ON CONFLICT (code) DO UPDATE SET
+  revoked_at = CASE WHEN staff_cards.revoked_at IS NULL THEN excluded.revoked_at
+                    WHEN excluded.revoked_at IS NULL THEN staff_cards.revoked_at
+                    ELSE min(staff_cards.revoked_at, excluded.revoked_at) END
+WHERE excluded.revoked_at IS NOT NULL
+  AND (staff_cards.revoked_at IS NULL OR excluded.revoked_at < staff_cards.revoked_at)
+)sql";
+
 // `insert` followed by `rule`: one statement.
 inline std::string upsert(std::string_view insert, std::string_view rule) {
   std::string sql(insert);

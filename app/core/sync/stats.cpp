@@ -53,7 +53,11 @@ Result<EventStats> compute_stats(Db& db) {
   const Q queries[] = {
       {&s.registered, "SELECT count(*) FROM attendees WHERE status <> 'forgotten'"},
       {&s.present_now,
-       "SELECT count(*) FROM checkins c JOIN attendees a ON a.id = c.attendee_id WHERE a.status = 'active'"},
+       "SELECT count(*) FROM present_now c JOIN attendees a ON a.id = c.attendee_id WHERE a.status = 'active'"},
+      {&s.inside_now,
+       "SELECT count(*) FROM present_now c JOIN attendees a ON a.id = c.attendee_id WHERE a.status <> 'forgotten'"},
+      {&s.walk_ins, "SELECT count(*) FROM attendees WHERE source = 'walk-in' AND status <> 'forgotten'"},
+      {&s.exits, "SELECT count(*) FROM door_passes WHERE direction = 'out'"},
       {&s.checked_in, "SELECT count(*) FROM checkins"},
       {&s.connections, "SELECT count(*) FROM connections"},
       {&s.people_who_met,
@@ -67,8 +71,17 @@ Result<EventStats> compute_stats(Db& db) {
        "AND c.b_id = max(x.for_id, x.shown_id) WHERE c.at >= x.first_at"},
       {&s.forgotten, "SELECT count(*) FROM forgotten"},
   };
+  // A file of an older schema opened read-only has no door tables: everyone who checked
+  // in counts as inside and nobody left.
+  auto door = db.scalar_int("SELECT count(*) FROM sqlite_master WHERE name = 'present_now'");
+  if (!door) return door.error();
   for (const auto& q : queries) {
-    auto v = scalar(db, q.sql);
+    std::string sql = q.sql;
+    if (!*door) {
+      if (sql.find("door_passes") != std::string::npos) continue;
+      if (auto at = sql.find("present_now"); at != std::string::npos) sql.replace(at, 11, "checkins");
+    }
+    auto v = scalar(db, sql);
     if (!v) return v.error();
     *q.out = *v;
   }

@@ -35,6 +35,9 @@ struct EventStats {
   int64_t registered = 0;   // attendees not forgotten
   int64_t present_now = 0;  // checked in and still active (not cancelled, blocked or forgotten)
   int64_t checked_in = 0;   // every check-in, forgotten people included as counts
+  int64_t inside_now = 0;   // checked in and not left since (any ticket status but forgotten)
+  int64_t walk_ins = 0;     // people added at the door
+  int64_t exits = 0;        // exits recorded at the door (auto check-outs included)
   int64_t connections = 0;
   int64_t people_who_met = 0;  // attendees with at least one connection
   int64_t suggestions_shown = 0;       // cards shown
