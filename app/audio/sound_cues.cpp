@@ -63,6 +63,9 @@ std::vector<int16_t> render_cue(Cue c, int rate, double volume) {
 namespace {
 constexpr int kCueRate = 22050;
 
+// ALSA reports a missing device on stderr by itself; for a kiosk that is not an error.
+void quiet_alsa(const char*, int, const char*, int, const char*, ...) {}
+
 // espeak-ng hands samples to a callback; user_data in each event points at our buffer.
 int collect(short* wav, int n, espeak_EVENT* events) {
   if (!wav || n <= 0 || !events) return 0;
@@ -125,6 +128,7 @@ void SoundPlayer::run() {
 bool SoundPlayer::open_device() {
   if (device_tried_) return pcm_ != nullptr;
   device_tried_ = true;
+  snd_lib_error_set_handler(quiet_alsa);
   snd_pcm_t* pcm = nullptr;
   if (snd_pcm_open(&pcm, "default", SND_PCM_STREAM_PLAYBACK, 0) < 0 ||
       snd_pcm_set_params(pcm, SND_PCM_FORMAT_S16_LE, SND_PCM_ACCESS_RW_INTERLEAVED, 1, kCueRate, 1, 100000) < 0) {

@@ -8,7 +8,9 @@ namespace rapport::print {
 namespace {
 std::string server_name() {
   const char* s = cupsServer();
-  return s && *s ? s : "localhost";
+  std::string name = s && *s ? s : "localhost";
+  if (!name.empty() && name[0] != '/') name += fmt::format(":{}", ippPort());
+  return name;
 }
 
 std::string last_error() {
@@ -16,21 +18,19 @@ std::string last_error() {
   return m && *m ? m : "no reason given";
 }
 
-bool unreachable() {
-  ipp_status_t st = cupsLastError();
-  return st == IPP_STATUS_ERROR_SERVICE_UNAVAILABLE || st == IPP_STATUS_ERROR_INTERNAL;
-}
 }  // namespace
 
 Status check_queue(const std::string& queue) {
   if (queue.empty()) return make_error("no printer queue is set ([print] queue or --print QUEUE)");
-  cups_dest_t* dest = cupsGetNamedDest(CUPS_HTTP_DEFAULT, queue.c_str(), nullptr);
+  // Connect first (5 s at most), so "no CUPS" and "no such queue" are told apart.
+  http_t* http = httpConnect2(cupsServer(), ippPort(), nullptr, AF_UNSPEC, cupsEncryption(), 1, 5000, nullptr);
+  if (!http) return make_error(fmt::format("cannot reach CUPS at {}; is cupsd running?", server_name()));
+  cups_dest_t* dest = cupsGetNamedDest(http, queue.c_str(), nullptr);
+  httpClose(http);
   if (dest) {
     cupsFreeDests(1, dest);
     return {};
   }
-  if (unreachable())
-    return make_error(fmt::format("cannot reach CUPS at {} ({}); is cupsd running?", server_name(), last_error()));
   return make_error(fmt::format("CUPS at {} has no printer queue '{}'", server_name(), queue));
 }
 

@@ -107,6 +107,14 @@ void KioskUi::mark_present(const std::string& id) {
     }
 }
 
+void KioskUi::mark_absent(const std::string& id) {
+  for (auto& p : s_.roster)
+    if (p.id == id && p.present) {
+      p.present = false;
+      --s_.present;
+    }
+}
+
 std::optional<TimePoint> KioskUi::take_shown_scan() {
   auto r = shown_scan_;
   shown_scan_.reset();
@@ -176,6 +184,7 @@ void KioskUi::on_reply(DeskReply reply, UiOutput& out) {
   std::visit(overloaded{
                  [&](DoorReply& d) {
                    if (d.checkin.attendee && is_here(d)) mark_present(d.checkin.attendee->id);
+                   if (d.checkin.attendee && d.checkin.outcome == CheckinOutcome::checked_out) mark_absent(d.checkin.attendee->id);
                    auto bg = std::find(background_scans_.begin(), background_scans_.end(), d.captured);
                    if (bg != background_scans_.end() && d.captured != TimePoint{}) {
                      background_scans_.erase(bg);
@@ -257,11 +266,7 @@ void KioskUi::on_reply(DeskReply reply, UiOutput& out) {
                      s_.walkin.error = r.line;
                    }
                    if (r.tool == StaffReply::Tool::undo && r.ok && r.attendee_id == s_.staff.last_in_id) {
-                     for (auto& p : s_.roster)
-                       if (p.id == r.attendee_id && p.present) {
-                         p.present = false;
-                         --s_.present;
-                       }
+                     mark_absent(r.attendee_id);
                      s_.staff.last_in_id.clear();
                      s_.staff.last_in_name.clear();
                    }

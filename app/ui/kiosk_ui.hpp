@@ -55,6 +55,7 @@ class KioskUi {
   void go_home(UiOutput& out);
   void apply(const Intent& i, UiOutput& out);
   void mark_present(const std::string& id);
+  void mark_absent(const std::string& id);
   void open_staff_session();
   void note_for_staff(const DoorReply& d, bool background);
   bool staff_screen() const;

@@ -22,14 +22,18 @@ void screen_staff(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   float margin = 2 * em;
   float w = vs.x - 2 * margin;
 
+  // A portrait totem is about 17 em wide: the two top buttons go under the title there.
+  bool narrow = w < 24 * em;
   k.text(dl, f.large, ImVec2(margin, 1.2f * em), p.text, "Staff");
-  if (k.button("Back", ImVec2(vs.x - margin - 9 * em, 0.8f * em), k.em2(9, 2.6f), Kit::Style::secondary))
+  float top = narrow ? 3.6f * em : 0.8f * em;
+  float bw = narrow ? (w - em) / 2 : 9 * em;
+  if (k.button("Back", ImVec2(vs.x - margin - bw, top), ImVec2(bw, 2.6f * em), Kit::Style::secondary))
     out.push_back({Intent::Kind::home, {}});
-  if (k.button("Close session", ImVec2(vs.x - margin - 19.5f * em, 0.8f * em), k.em2(10, 2.6f), Kit::Style::quiet,
-               f.body))
+  if (k.button("Close session", ImVec2(narrow ? margin : vs.x - margin - 19.5f * em, top),
+               ImVec2(narrow ? bw : 10 * em, 2.6f * em), Kit::Style::quiet, f.body))
     out.push_back({Intent::Kind::staff_close, {}});
 
-  float y = 4.2f * em;
+  float y = narrow ? 7.0f * em : 4.2f * em;
   auto left = std::chrono::duration_cast<std::chrono::seconds>(s.staff.until - s.now).count();
   if (left < 0) left = 0;
   k.text(dl, f.small, ImVec2(margin, y), p.muted,

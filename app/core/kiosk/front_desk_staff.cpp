@@ -27,8 +27,12 @@ DeskReply FrontDesk::handle_pin(const PinRequest& r) {
   }
   // Argon2 takes a noticeable moment: it runs here, never on the UI thread.
   bool matched = verify_pin(admin.pin_hash, r.pin);
+  const PinLockout before = *state;
   auto o = record_pin_attempt(*state, policy, matched, now);
-  if (auto s = save_pin_lockout(store_->db(), *state); !s) return StorageProblem{s.error().to_string()};
+  bool changed = before.failures != state->failures || before.lockouts != state->lockouts ||
+                 before.locked_until != state->locked_until;
+  if (changed)
+    if (auto s = save_pin_lockout(store_->db(), *state); !s) return StorageProblem{s.error().to_string()};
   out.matched = o.verdict == PinVerdict::accepted;
   out.verdict = o.verdict;
   out.attempts_left = o.attempts_left;
