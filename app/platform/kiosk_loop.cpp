@@ -6,11 +6,14 @@
 #include <atomic>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "core/kiosk/front_desk.hpp"
 #include "core/store/kiosk_lock.hpp"
+#include "core/store/startup_check.hpp"
 #include "hub/hub_thread.hpp"
 #include "platform/backend.hpp"
 #include "platform/diagnostics.hpp"
@@ -97,10 +100,18 @@ int run_kiosk(const KioskRun& run) {
   }
   // A damaged file is said now, at start-up, not later in front of an attendee.
   OpenOptions open_options;
-  open_options.verify = true;
+  // The check runs beside the desk's load when opening writes nothing before it (cold start).
+  auto check = std::make_shared<std::future<Status>>(start_check_beside_load(run.db_path));
+  auto verdict = std::make_shared<std::optional<Status>>();
+  auto checked = [check, verdict]() -> Status {
+    if (!*verdict) *verdict = check->valid() ? check->get() : Status{};
+    return **verdict;
+  };
+  open_options.verify = !check->valid();
   auto store = Store::open(run.db_path, open_options);
   if (!store) {
-    std::cerr << "rapport: " << store.error().to_string() << std::endl;
+    Status file = checked();
+    std::cerr << "rapport: " << (file ? store.error() : file.error()).to_string() << std::endl;
     return 2;
   }
   // The event clock: the real one (or RAPPORT_FAKE_NOW) plus what the script's `advance`
@@ -111,11 +122,16 @@ int run_kiosk(const KioskRun& run) {
   });
   FrontDesk::Options desk_options;
   desk_options.config = config;
+  // A damaged file stops the kiosk before the desk's thread starts (exit 2, as above),
+  // also when the desk's load ran into the damage first.
+  desk_options.before_start = checked;
   auto desk = FrontDesk::open(std::move(*store), std::move(desk_options));
   if (!desk) {
-    std::cerr << "rapport: " << desk.error().to_string() << std::endl;
-    return 1;
+    Status file = checked();
+    std::cerr << "rapport: " << (file ? desk.error() : file.error()).to_string() << std::endl;
+    return file ? 1 : 2;
   }
+
   // Several kiosks, one event: the hub sync thread (its own connection to the file)
   // pushes and pulls every interval; the desk's matcher learns what it pulled.
   std::unique_ptr<hub::HubSyncThread> hub_sync;

@@ -71,6 +71,7 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   if (!cfg.sync.target.empty())
     d->sync_ = std::make_unique<LiveSync>(cfg.sync.target, std::chrono::seconds(cfg.sync.interval_seconds));
   d->store_->db().reset_cached();
+  if (d->options_.before_start) RAPPORT_TRY(d->options_.before_start());
   d->thread_ = std::thread([p = d.get()] { p->run(); });
   return d;
 }
