@@ -52,6 +52,7 @@ set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "cage, fonts-noto-cjk, fonts-dejavu-core, li
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "sqlite3, postgresql")
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+set(CPACK_STRIP_FILES ON)  # the debug info stays in the build tree
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_BINARY_DIR}/packaging/conffiles)
 # Only the program's own files go in the package (no test or benchmark binaries).
 set(CPACK_INSTALL_CMAKE_PROJECTS "${CMAKE_BINARY_DIR};${PROJECT_NAME};Unspecified;/")
