@@ -71,15 +71,16 @@ void screen_door(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   float y = vs.y * 0.16f;
   draw_icon(dl, o.icon, ImVec2(vs.x / 2, y + 3.2f * em), 3.2f * em, o.colour, IM_COL32(0x10, 0x18, 0x20, 0xFF));
   y += 7.4f * em;
-  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, o.headline, vs.x * 0.85f);
+  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, o.headline, vs.x * 0.85f, 3);
   y += 0.8f * em;
-  y += k.text_centred(dl, f.large, 0, vs.x, y, p.text, o.detail, vs.x * 0.8f);
+  y += k.text_centred(dl, f.large, 0, vs.x, y, p.text, o.detail, vs.x * 0.8f, 3);
   if (!o.staff_hint.empty()) {
     y += 1.2f * em;
-    float w = std::min(vs.x * 0.7f, k.measure(f.body, o.staff_hint).x + 2.4f * em);
-    ImVec2 a((vs.x - w) / 2, y), b((vs.x + w) / 2, y + 2.4f * em);
+    float w = std::min(vs.x * (k.portrait() ? 0.9f : 0.7f), k.measure(f.body, o.staff_hint).x + 2.4f * em);
+    float th = k.measure(f.body, o.staff_hint, TextBox{w - 2.4f * em, 3, true}).y;
+    ImVec2 a((vs.x - w) / 2, y), b((vs.x + w) / 2, y + th + 1.2f * em);
     dl->AddRectFilled(a, b, p.surface, 0.4f * em);
-    k.text_centred(dl, f.body, a.x, b.x, y + 0.6f * em, p.warn, o.staff_hint);
+    k.text_centred(dl, f.body, a.x, b.x, y + 0.6f * em, p.warn, o.staff_hint, w - 2.4f * em, 3);
   }
   float bw = 13 * em;
   bool here = s.door->match == ScanMatch::attendee &&
@@ -108,7 +109,7 @@ void screen_storage_problem(const KioskState&, Kit& k, std::vector<Intent>& out)
   float y = vs.y * 0.2f;
   draw_icon(dl, Icon::warning, ImVec2(vs.x / 2, y + 3 * em), 3 * em, p.bad, IM_COL32_WHITE);
   y += 7.5f * em;
-  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, "Storage full - please call staff");
+  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, "Storage full - please call staff", vs.x * 0.9f, 2);
   y += 0.8f * em;
   k.text_centred(dl, f.large, 0, vs.x, y, p.muted, "This scan was not saved. Nothing saved earlier is lost.",
                  vs.x * 0.8f);

@@ -18,6 +18,7 @@ PublicPerson public_person(const Attendee& a) {
   p.initials = first_letter(p.first_name) + first_letter(p.last_name);
   for (auto k : {TagKind::interest, TagKind::personal})
     for (const auto& t : a.tags_of(k)) p.interests.push_back(drawable_text(t));
+  if (!a.email.empty()) p.search_keys.push_back(a.email);
   return p;
 }
 
@@ -52,6 +53,20 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   }
   for (auto& p : d->roster_)
     p.present = std::find(present.begin(), present.end(), p.id) != present.end();
+  // Staff search finds a badgeless attendee by the code on their ticket email too.
+  auto codes = d->store_->db().cached(
+      "SELECT attendee_id, code FROM attendee_codes WHERE revoked_at IS NULL "
+      "AND kind IN ('ticket_code', 'barcode', 'attendee_number') ORDER BY attendee_id");
+  if (!codes) return codes.error();
+  for (;;) {
+    auto row = (*codes)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    std::string id = (*codes)->text(0);
+    auto it = std::lower_bound(d->roster_.begin(), d->roster_.end(), id,
+                               [](const PublicPerson& p, const std::string& v) { return p.id < v; });
+    if (it != d->roster_.end() && it->id == id) it->search_keys.push_back((*codes)->text(1));
+  }
 
   auto demo = d->store_->db().cached(
       "SELECT c.code, a.first_name FROM attendee_codes c JOIN attendees a ON a.id = c.attendee_id "
