@@ -55,13 +55,18 @@ void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vect
         break;
     }
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(vs.x, 0.8f * em), col);
-    float y = vs.y * 0.16f;
-    draw_icon(dl, icon, ImVec2(vs.x / 2, y + 3.2f * em), 3.2f * em, col, IM_COL32(0x10, 0x18, 0x20, 0xFF));
-    y += 7.4f * em;
+    bool progress = r.outcome == O::recorded || r.outcome == O::already_met;
+    float words = k.measure(f.huge, head, TextBox{vs.x * 0.85f, 3, true}).y + 0.8f * em +
+                  k.measure(f.large, detail, TextBox{vs.x * 0.8f, 3, true}).y + (progress ? 2.6f * em : 0);
+    OutcomeFit fit = fit_outcome(words, 0.8f * em, vs.y - 5.0f * em, vs.y * 0.16f, em);
+    float y = fit.top;
+    if (fit.icon_r > 0)
+      draw_icon(dl, icon, ImVec2(vs.x / 2, y + fit.icon_r), fit.icon_r, col, IM_COL32(0x10, 0x18, 0x20, 0xFF));
+    y += fit.icon_h;
     y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, head, vs.x * 0.85f, 3);
     y += 0.8f * em;
     y += k.text_centred(dl, f.large, 0, vs.x, y, p.muted, detail, vs.x * 0.8f, 3);
-    if (r.outcome == O::recorded || r.outcome == O::already_met) {
+    if (progress) {
       y += 1.5f * em;
       float pw = 19 * em;
       draw_progress_to_three(k, dl, ImVec2((vs.x - pw) / 2, y), r.connections_today);
