@@ -1,6 +1,7 @@
 #pragma once
 // Everything the kiosk's screens read. Screens are functions of this state that draw and
 // return intents; KioskUi (kiosk_ui.cpp) is the one place that changes it.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,8 @@ struct WeMet {
   bool waiting_for_first = false;   // "We met" started from the attract screen
 };
 
+class NameIndex;
+
 struct KioskState {
   KioskConfig config;
   KioskMode mode = KioskMode::door;
@@ -68,6 +71,7 @@ struct KioskState {
   std::optional<WeMet> we_met;
 
   std::string search_query;
+  std::shared_ptr<const NameIndex> search_index;  // the roster's search keys (made on first search)
   std::string pin_digits;
   PinPurpose pin_purpose = PinPurpose::admin;
   std::string pin_message;       // "Wrong PIN - 4 tries left", "Locked for 60 s"
