@@ -13,6 +13,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 #include <fstream>
 #include <thread>
 
@@ -57,7 +58,11 @@ struct Door {
     FrontDesk::Options o;
     o.config.print.queue = "door";
     o.config.print.on_checkin = true;
-    desk = std::move(*FrontDesk::open(std::move(*Store::open(path)), std::move(o)));
+    auto store = Store::open(path);
+    if (!store) throw std::runtime_error(store.error().to_string());
+    auto opened = FrontDesk::open(std::move(*store), std::move(o));
+    if (!opened) throw std::runtime_error(opened.error().to_string());
+    desk = std::move(*opened);
   }
   ~Door() {
     desk.reset();
