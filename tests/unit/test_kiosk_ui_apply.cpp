@@ -79,7 +79,7 @@ TEST(KioskUiApply, SearchBackspaceRemovesAWholeCharacter) {
   ui.apply({K::open_search, {}}, out);
   ui.apply({K::pin_digit, "1"}, out);
   ui.apply({K::pin_submit, {}}, out);
-  ui.on_reply(PinReply{true}, out);  // the desk said the PIN is right
+  ui.on_reply(PinReply{true, PinVerdict::accepted}, out);  // the desk said the PIN is right
   ASSERT_EQ(ui.state().screen, Screen::search);
   ui.apply({K::search_type, "Th\xE1\xBA\xA3"}, out);  // "Thả"
   EXPECT_EQ(ui.state().search_query, "Th\xE1\xBA\xA3");

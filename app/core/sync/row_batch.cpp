@@ -330,7 +330,11 @@ Result<Outbox> read_outbox(Db& db, int64_t after_seq, int64_t after_stamp) {
 }
 
 Result<int64_t> outbox_size(Db& db, int64_t after_seq) {
-  auto st = db.cached("SELECT count(*) FROM (SELECT DISTINCT tbl, k1, k2 FROM sync_log WHERE seq > ?)");
+  // Only what the hub carries: door passes, overrides and staff cards stay in the kiosk
+  // files until the organizer's merge (docs/SCHEMA.md), so they are never "pending" there.
+  auto st = db.cached(
+      "SELECT count(*) FROM (SELECT DISTINCT tbl, k1, k2 FROM sync_log WHERE seq > ? "
+      "AND tbl NOT IN ('door_passes', 'door_overrides', 'staff_cards'))");
   if (!st) return st.error();
   (*st)->bind_all(after_seq);
   auto row = (*st)->step();

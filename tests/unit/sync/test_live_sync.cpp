@@ -19,7 +19,7 @@ TEST(LiveSync, PushesNewRowsIntoTheTarget) {
   checkin(kiosk, 2, "2026-11-21T09:05:00.000Z");
   r = push_to_target(kiosk, target);
   ASSERT_TRUE(r.ok()) << r.error().to_string();
-  EXPECT_EQ(r->total(), 1);
+  EXPECT_EQ(r->total(), 2);  // the check-in and its door pass
   r = push_to_target(kiosk, target);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->total(), 0);
@@ -76,6 +76,6 @@ TEST(LiveSync, StatusForTheAdminScreenAndRetries) {
   EXPECT_TRUE(sync.due(at("2026-11-21T09:06:00.000Z")));
   checkin(kiosk, 2, "2026-11-21T09:03:00.000Z");
   ASSERT_TRUE(sync.push(kiosk).ok());
-  EXPECT_EQ(sync.status().rows_last_push, 1);
+  EXPECT_EQ(sync.status().rows_last_push, 2);  // the check-in and its door pass
   EXPECT_EQ(sync.status().pending, 0);
 }
