@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "core/config/topics_config.hpp"
+#include "core/profile/topics.hpp"
 #include "core/roster/import.hpp"
 
 namespace rapport::cli {
@@ -20,7 +22,7 @@ void draw_progress(size_t done, size_t total) {
 
 void add_import(CLI::App& root, Commands& out) {
   struct Opts {
-    std::string db, roster, format = "auto", map;
+    std::string db, roster, format = "auto", map, topics;
     bool json = false, quiet = false;
   };
   auto o = std::make_shared<Opts>();
@@ -30,6 +32,7 @@ void add_import(CLI::App& root, Commands& out) {
   app->add_option("--format", o->format, "auto, native, eventbrite or pretix")
       ->check(CLI::IsMember({"auto", "native", "eventbrite", "pretix"}));
   app->add_option("--map", o->map, "TOML file naming the custom-question columns (kiosk-config/import.toml)");
+  app->add_option("--topics", o->topics, "Also store the organizer's topic list (kiosk-config/topics.toml)");
   app->add_flag("--json", o->json, "Print the summary as JSON");
   app->add_flag("--quiet", o->quiet, "No progress bar");
   out.push_back({app, [o]() -> int {
@@ -38,6 +41,12 @@ void add_import(CLI::App& root, Commands& out) {
                      auto m = load_import_mapping(o->map);
                      if (!m) return bad_input(m.error());
                      mapping = *m;
+                   }
+                   std::optional<std::vector<std::string>> topics;
+                   if (!o->topics.empty()) {
+                     auto t = load_topics_config(o->topics);
+                     if (!t) return bad_input(t.error());
+                     topics = std::move(*t);
                    }
                    auto store = open_store(o->db);
                    if (!store) return bad_input(store.error());
@@ -49,6 +58,8 @@ void add_import(CLI::App& root, Commands& out) {
                      };
                    auto sum = import_roster_file(*store, o->roster, *parse_format(o->format), mapping, progress);
                    if (!sum) return bad_input(sum.error());
+                   if (topics)
+                     if (auto st = store_event_topics(store->db(), *topics); !st) return failed(st.error());
                    if (o->json) {
                      nlohmann::json skipped = nlohmann::json::array();
                      for (const auto& s : sum->skipped) skipped.push_back({{"line", s.line}, {"reason", s.reason}});
@@ -57,6 +68,7 @@ void add_import(CLI::App& root, Commands& out) {
                                       {"imported", sum->imported},
                                       {"updated", sum->updated},
                                       {"unchanged", sum->unchanged},
+                                      {"consented", sum->consented},
                                       {"skipped", skipped}});
                    } else {
                      std::cout << fmt::format("{} roster, {} rows: {} imported, {} updated ({} already up to date), {} skipped\n",
@@ -64,6 +76,10 @@ void add_import(CLI::App& root, Commands& out) {
                                               sum->unchanged, sum->skipped.size());
                      for (const auto& s : sum->skipped)
                        std::cout << fmt::format("  skipped {}:{}: {}\n", o->roster, s.line, s.reason);
+                     std::cout << fmt::format("{} of the people in this roster consented to introductions\n",
+                                              sum->consented);
+                     if (sum->consented == 0)
+                       std::cout << "warning: nobody has said yes to introductions yet: they can at a floor kiosk\n";
                    }
                    return kOk;
                  }});

@@ -37,6 +37,9 @@ nlohmann::json stats_json(const EventStats& s) {
           {"suggested_pairs", s.suggested_pairs},
           {"suggestions_acted_on", s.suggestions_acted_on},
           {"forgotten", s.forgotten},
+          {"present_consented", s.present_consented},
+          {"present_no_interests", s.present_no_interests},
+          {"onboarded", s.onboarded},
           {"checkins_per_15min", buckets_json(s.checkins_per_15min)},
           {"connections_per_15min", buckets_json(s.connections_per_15min)},
           {"top_interests_among", s.top_interests_among},
@@ -55,6 +58,9 @@ void print_text(const EventStats& s) {
                            s.suggested_pairs ? fmt::format(" ({:.0f}% of pairs met)",
                                                            100.0 * s.suggestions_acted_on / s.suggested_pairs)
                                              : "");
+  std::cout << fmt::format("  said yes (present)    {} ({} with no interests)\n", s.present_consented,
+                           s.present_no_interests);
+  std::cout << fmt::format("  onboarded at a kiosk  {}\n", s.onboarded);
   if (s.forgotten) std::cout << fmt::format("  forgotten             {}\n", s.forgotten);
   if (!s.checkins_per_15min.empty()) {
     std::cout << "  check-ins per 15 minutes (UTC):\n";

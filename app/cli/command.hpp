@@ -69,5 +69,6 @@ void add_stats(CLI::App& root, Commands& out);
 void add_kiosk(CLI::App& root, Commands& out);
 void add_hub(CLI::App& root, Commands& out);
 void add_sync(CLI::App& root, Commands& out);
+void add_profile(CLI::App& root, Commands& out);
 
 }  // namespace rapport::cli

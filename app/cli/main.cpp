@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add_kiosk(app, commands);
   add_hub(app, commands);
   add_sync(app, commands);
+  add_profile(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -21,7 +21,8 @@ nlohmann::json merge_json(const std::string& organizer, const MergeReport& r) {
                        {"checkins", s.checkins},
                        {"connections", s.connections},
                        {"suggestions_shown", s.suggestions},
-                       {"forgotten", s.forgotten}});
+                       {"forgotten", s.forgotten},
+                       {"profiles", s.profiles}});
   return {{"into", organizer}, {"created", r.created}, {"rows", r.total()}, {"sources", sources}};
 }
 
@@ -33,9 +34,9 @@ void print_merge_text(const std::string& organizer, const MergeReport& r) {
       continue;
     }
     std::cout << fmt::format("  {} ({}): {} check-ins, {} connections, {} attendees, {} suggestions shown, "
-                             "{} forgotten{}\n",
+                             "{} forgotten, {} profile changes{}\n",
                              s.path, s.kiosk_id, s.checkins, s.connections, s.attendees, s.suggestions,
-                             s.forgotten, s.full_scan ? " (read in full)" : "");
+                             s.forgotten, s.profiles, s.full_scan ? " (read in full)" : "");
   }
   std::cout.flush();
 }

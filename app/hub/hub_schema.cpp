@@ -96,6 +96,19 @@ CREATE TABLE IF NOT EXISTS rapport.suggestions_shown (
   pushed_by text NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS rapport.profile_changes (
+  attendee_id  text COLLATE "C" NOT NULL,
+  field        text COLLATE "C" NOT NULL,
+  value        text COLLATE "C" NOT NULL,
+  hlc          bigint NOT NULL,
+  kiosk_id     text COLLATE "C" NOT NULL,
+  at           text COLLATE "C" NOT NULL,
+  source       text COLLATE "C" NOT NULL,
+  roster_value text COLLATE "C",
+  seq          bigint NOT NULL,
+  pushed_by    text NOT NULL,
+  PRIMARY KEY (attendee_id, field)
+);
 CREATE TABLE IF NOT EXISTS rapport.kiosks (
   kiosk_id      text COLLATE "C" PRIMARY KEY,
   first_push_at timestamptz NOT NULL DEFAULT now(),
@@ -111,6 +124,7 @@ CREATE INDEX IF NOT EXISTS attendee_codes_attendee ON rapport.attendee_codes (at
 CREATE INDEX IF NOT EXISTS checkins_seq ON rapport.checkins (seq);
 CREATE INDEX IF NOT EXISTS connections_seq ON rapport.connections (seq);
 CREATE INDEX IF NOT EXISTS suggestions_shown_seq ON rapport.suggestions_shown (seq);
+CREATE INDEX IF NOT EXISTS profile_changes_seq ON rapport.profile_changes (seq);
 
 -- connections.kiosks: the sorted union of two comma lists, each kiosk once.
 CREATE OR REPLACE FUNCTION rapport.kiosk_union(a text, b text) RETURNS text

@@ -129,6 +129,24 @@ SELECT x.id, x.for_id, x.shown_id, x.kind, x.score, x.at, x.kiosk_id, nextval('r
 ON CONFLICT (id) DO NOTHING
 )sql";
 
+// A profile change: per person and field, the newest by hybrid logical clock, then kiosk.
+constexpr const char* kPushProfiles = R"sql(
+INSERT INTO rapport.profile_changes AS p (attendee_id, field, value, hlc, kiosk_id, at, source, roster_value,
+                                          seq, pushed_by)
+SELECT x.attendee_id, x.field, x.value, x.hlc, x.kiosk_id, x.at, x.source, x.roster_value,
+       nextval('rapport.change_seq'), $2
+  FROM jsonb_to_recordset($1::jsonb) AS x(attendee_id text, field text, value text, hlc bigint, kiosk_id text,
+       at text, source text, roster_value text)
+ WHERE NOT EXISTS (SELECT 1 FROM rapport.forgotten f WHERE f.attendee_id = x.attendee_id)
+ON CONFLICT (attendee_id, field) DO UPDATE SET
+  value = excluded.value, hlc = excluded.hlc, kiosk_id = excluded.kiosk_id, at = excluded.at,
+  source = excluded.source, roster_value = coalesce(p.roster_value, excluded.roster_value),
+  seq = excluded.seq, pushed_by = excluded.pushed_by
+WHERE (excluded.hlc, excluded.kiosk_id) > (p.hlc, p.kiosk_id)
+)sql";
+constexpr const char* kEraseProfiles =
+    "DELETE FROM rapport.profile_changes WHERE attendee_id IN (SELECT attendee_id FROM rapport.forgotten)";
+
 // --- pull: in pages, each one statement (one snapshot) -------------------------------
 // A page is every row of every table whose seq lies in ($1, hi], where hi is chosen so
 // that the window holds at most $2 rows. Rows name people, and a person's row may carry a
@@ -144,7 +162,8 @@ WITH page AS (
          UNION ALL SELECT seq FROM rapport.attendee_codes WHERE seq > $1
          UNION ALL SELECT seq FROM rapport.checkins WHERE seq > $1
          UNION ALL SELECT seq FROM rapport.connections WHERE seq > $1
-         UNION ALL SELECT seq FROM rapport.suggestions_shown WHERE seq > $1) s
+         UNION ALL SELECT seq FROM rapport.suggestions_shown WHERE seq > $1
+         UNION ALL SELECT seq FROM rapport.profile_changes WHERE seq > $1) s
    ORDER BY seq LIMIT $2),
 lim AS (SELECT coalesce(max(seq), $1::bigint) AS hi, count(*) AS n FROM page),
 gone AS (SELECT f.attendee_id, f.email_hash, f.at, f.kiosk_id, f.seq
@@ -157,7 +176,10 @@ connections AS (SELECT c.a_id, c.b_id, c.at, c.kiosk_id, c.kiosks, c.method, c.s
                   FROM rapport.connections c, lim WHERE c.seq > $1 AND c.seq <= lim.hi),
 suggestions AS (SELECT s.id, s.for_id, s.shown_id, s.kind, s.score, s.at, s.kiosk_id, s.seq
                   FROM rapport.suggestions_shown s, lim WHERE s.seq > $1 AND s.seq <= lim.hi),
+profiles AS (SELECT p.attendee_id, p.field, p.value, p.hlc, p.kiosk_id, p.at, p.source, p.roster_value, p.seq
+               FROM rapport.profile_changes p, lim WHERE p.seq > $1 AND p.seq <= lim.hi),
 named AS (SELECT attendee_id AS id FROM codes UNION SELECT attendee_id FROM checkins
+          UNION SELECT attendee_id FROM profiles
           UNION SELECT a_id FROM connections UNION SELECT b_id FROM connections
           UNION SELECT for_id FROM suggestions UNION SELECT shown_id FROM suggestions),
 pick AS (SELECT a.id FROM rapport.attendees a, lim WHERE a.seq > $1 AND a.seq <= lim.hi
@@ -172,6 +194,7 @@ SELECT json_build_object(
   'checkins', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM checkins t),
   'connections', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM connections t),
   'suggestions', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM suggestions t),
+  'profiles', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM profiles t),
   'top', (SELECT hi FROM lim),
   'window', (SELECT n FROM lim))::text
 )sql";
@@ -196,6 +219,7 @@ Result<PulledPage> pull_page(PgConn& conn, int64_t after_seq, int64_t page_rows)
     p.rows.checkins = std::move(all["checkins"]);
     p.rows.connections = std::move(all["connections"]);
     p.rows.suggestions = std::move(all["suggestions"]);
+    p.rows.profiles = std::move(all["profiles"]);
     p.top = all["top"].get<int64_t>();
     p.window = all["window"].get<int64_t>();
   } catch (const json::exception& e) {
@@ -247,10 +271,13 @@ Result<int64_t> push(PgConn& conn, Store& store, const RowBatch& rows, const Syn
       changed += e->affected();
       auto c = conn.exec(kEraseCodes);
       if (!c) return c.error();
+      auto p = conn.exec(kEraseProfiles);
+      if (!p) return p.error();
     }
     RAPPORT_TRY(upsert(kPushCheckins, rows.checkins));
     RAPPORT_TRY(upsert(kPushConnections, rows.connections));
     RAPPORT_TRY(upsert(kPushSuggestions, rows.suggestions));
+    RAPPORT_TRY(upsert(kPushProfiles, rows.profiles));
     auto k = conn.exec(
         "INSERT INTO rapport.kiosks (kiosk_id, pushes, rows_pushed) VALUES ($1, 1, $2) "
         "ON CONFLICT (kiosk_id) DO UPDATE SET last_push_at = now(), pushes = kiosks.pushes + 1, "

@@ -1,6 +1,7 @@
 #pragma once
 // Everything the kiosk's screens read. Screens are functions of this state that draw and
 // return intents; KioskUi (kiosk_ui.cpp) is the one place that changes it.
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,7 +13,7 @@
 
 namespace rapport::ui {
 
-enum class Screen { attract, door_outcome, suggestions, we_met, search, pin, admin, storage_problem };
+enum class Screen { attract, door_outcome, suggestions, we_met, search, pin, admin, storage_problem, invite, picker };
 
 // What the staff PIN pad opens when the right PIN is entered.
 enum class PinPurpose { admin, search };
@@ -25,6 +26,28 @@ struct WeMet {
   TimePoint deadline{};
   std::optional<MeetReply> result;  // set once the second badge was read
   bool waiting_for_first = false;   // "We met" started from the attract screen
+};
+
+// The four steps of the topic picker, in order, and the tag kind each one fills.
+inline constexpr int kPickerSteps = 4;
+inline constexpr TagKind kPickerKinds[kPickerSteps] = {TagKind::interest, TagKind::can_help_with,
+                                                       TagKind::looking_for, TagKind::personal};
+inline constexpr const char* kPickerTitles[kPickerSteps] = {
+    "What would you like to talk about?", "I can help with", "I'm looking for", "Outside work, I love..."};
+
+// A person going through the picker at this kiosk (after "Yes, introduce me" or "Edit my
+// interests"): what they picked so far, step by step.
+struct Onboarding {
+  std::string attendee_id;
+  std::string first_name;
+  int step = 0;
+  std::array<std::vector<std::string>, kPickerSteps> picked;  // labels, per step
+  std::array<bool, kPickerSteps> seen{};                      // steps shown (their lists are sent)
+  std::vector<std::string> topics;                            // the chips, in order
+  bool typing = false;       // the on-screen keyboard is open for their own tag
+  std::string typed;
+  std::string error;         // a label the desk refused (said on screen)
+  bool sent = false;         // "Done" pressed, waiting for the write
 };
 
 struct KioskState {
@@ -45,6 +68,8 @@ struct KioskState {
   std::optional<DoorReply> door;               // the last door outcome
   std::optional<SuggestionSet> suggestions;    // for door->attendee on the floor
   std::optional<WeMet> we_met;
+  std::optional<OnboardingView> profile;  // the scanning person's own consent and tags
+  std::optional<Onboarding> onboarding;   // the picker in progress
 
   std::string search_query;
   std::string pin_digits;
@@ -83,6 +108,17 @@ struct Intent {
     admin_sync,
     admin_exit,
     admin_refresh,
+    invite_yes,       // "Yes, introduce me"
+    invite_not_now,   // "Not now"
+    introduce_me,     // from the suggestions screen: back to the invitation
+    pick_toggle,      // arg = tag label
+    pick_next,        // "Skip" / "Next": the next step (the last one finishes)
+    pick_done,        // "Done": finish with what was picked so far
+    pick_type_own,    // open the keyboard for one's own tag
+    pick_add_typed,   // add what was typed as a tag
+    pick_cancel_typed,
+    edit_interests,   // "Edit my interests"
+    stop_suggesting,  // "Stop suggesting me"
   };
   Kind kind;
   std::string arg;

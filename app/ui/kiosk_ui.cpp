@@ -38,6 +38,8 @@ void KioskUi::go_home(UiOutput& out) {
   s_.door.reset();
   s_.suggestions.reset();
   s_.we_met.reset();
+  s_.profile.reset();
+  s_.onboarding.reset();
   s_.search_query.clear();
   s_.pin_digits.clear();
   s_.pin_message.clear();
@@ -94,6 +96,7 @@ void KioskUi::on_scan(const std::string& text, TimePoint captured, UiOutput& out
 
 void KioskUi::on_typed(const std::string& utf8) {
   s_.last_input = s_.now;
+  if (typed_into_tag({Intent::Kind::search_type, utf8})) return;
   if (s_.screen == Screen::search && s_.search_query.size() < 64) s_.search_query += utf8;
 }
 
@@ -112,11 +115,13 @@ void KioskUi::on_reply(DeskReply reply, UiOutput& out) {
                    }
                    s_.door = d;
                    s_.suggestions = d.suggestions;
+                   s_.profile = d.onboarding;
+                   s_.onboarding.reset();
                    s_.we_met.reset();
                    bool floorish = s_.mode != KioskMode::door && p != Pending::manual;
                    if (floorish && is_here(d) && s_.suggestions &&
                        (s_.mode == KioskMode::floor || d.checkin.outcome == CheckinOutcome::already_checked_in))
-                     go(Screen::suggestions);
+                     show_floor();
                    else
                      go(Screen::door_outcome);
                    if (awaiting_show_) shown_scan_ = d.captured;
@@ -164,6 +169,7 @@ void KioskUi::on_reply(DeskReply reply, UiOutput& out) {
                    if (r.manual) s_.sync_running = false;
                    s_.sync = std::move(r.status);
                  },
+                 [&](ProfileReply& r) { on_profile_reply(r); },
                  [&](StorageProblem& p) {
                    pending_ = Pending::none;
                    awaiting_show_.reset();
@@ -176,11 +182,12 @@ void KioskUi::on_reply(DeskReply reply, UiOutput& out) {
 
 void KioskUi::apply(const Intent& i, UiOutput& out) {
   using K = Intent::Kind;
+  if (typed_into_tag(i) || apply_onboarding(i, out)) return;
   switch (i.kind) {
     case K::home: go_home(out); break;
     case K::present_demo: out.present.push_back(i.arg); break;
     case K::see_suggestions:
-      if (s_.suggestions) go(Screen::suggestions);
+      if (s_.suggestions) show_floor();
       break;
     case K::start_we_met: {
       WeMet w;
@@ -275,6 +282,7 @@ void KioskUi::apply(const Intent& i, UiOutput& out) {
       break;
     case K::admin_refresh: out.requests.push_back(PictureRequest{}); break;
     case K::admin_exit: out.exit = true; break;
+    default: break;  // onboarding intents, handled above
   }
 }
 
@@ -318,6 +326,8 @@ void KioskUi::frame(TimePoint now, const CameraView& cam, UiOutput& out) {
     case Screen::pin: screen_pin(s_, kit_, intents); break;
     case Screen::admin: screen_admin(s_, kit_, graph_, intents); break;
     case Screen::storage_problem: screen_storage_problem(s_, kit_, intents); break;
+    case Screen::invite: screen_invite(s_, kit_, intents); break;
+    case Screen::picker: screen_picker(s_, kit_, intents); break;
   }
   for (const auto& i : intents) {
     s_.last_input = now;

@@ -53,6 +53,11 @@ class KioskUi {
   void go_home(UiOutput& out);
   void apply(const Intent& i, UiOutput& out);
   void mark_present(const std::string& id);
+  // Onboarding (kiosk_ui_onboard.cpp).
+  void show_floor();  // the invitation, or straight to the suggestions
+  bool apply_onboarding(const Intent& i, UiOutput& out);  // false: not an onboarding intent
+  bool typed_into_tag(const Intent& i);                   // keyboard keys while typing a tag
+  void on_profile_reply(ProfileReply& r);
 
   KioskState s_;
   Kit kit_;

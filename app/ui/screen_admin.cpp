@@ -216,6 +216,11 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
     figure(k, dl, ImVec2(m + 2 * (fw + 0.6f * em), y), fw,
            fmt::format("{} / {}", st.suggestions_acted_on, st.suggested_pairs), "suggestions acted on");
     y += 4.2f * em;
+    // Onboarding: who here can be introduced, who gave nothing to match on.
+    y += k.text(dl, f.body, ImVec2(m, y), p.text,
+                fmt::format("{} here said yes to introductions, {} of them with no interests; {} onboarded at a kiosk",
+                            st.present_consented, st.present_no_interests, st.onboarded),
+                left_w).y + 0.4f * em;
     float ch = (bottom - y - 0.6f * em) / 2;
     bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), st.checkins_per_15min, p.accent,
          "Check-ins per 15 minutes");

@@ -7,35 +7,6 @@
 
 namespace rapport::ui {
 
-namespace {
-void keyboard(Kit& k, ImVec2 origin, float width, std::vector<Intent>& out) {
-  static const char* rows[] = {"QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"};
-  float em = k.em();
-  float gap = 0.35f * em;
-  float key = (width - 9 * gap) / 10;
-  float kh = 2.7f * em;
-  for (int r = 0; r < 3; ++r) {
-    std::string_view row = rows[r];
-    float rw = row.size() * key + (row.size() - 1) * gap;
-    float x = origin.x + (width - rw) / 2;
-    float y = origin.y + r * (kh + gap);
-    for (size_t i = 0; i < row.size(); ++i) {
-      std::string label = fmt::format("{}##key", row[i]);
-      if (k.button(label.c_str(), ImVec2(x + i * (key + gap), y), ImVec2(key, kh), Kit::Style::secondary))
-        out.push_back({Intent::Kind::search_type, std::string(1, static_cast<char>(row[i] - 'A' + 'a'))});
-    }
-  }
-  float y = origin.y + 3 * (kh + gap);
-  float wide = 3 * key + 2 * gap;
-  if (k.button("Clear##key", ImVec2(origin.x, y), ImVec2(wide, kh), Kit::Style::quiet))
-    out.push_back({Intent::Kind::search_clear, {}});
-  if (k.button("Space##key", ImVec2(origin.x + wide + gap, y), ImVec2(width - 2 * (wide + gap), kh), Kit::Style::secondary))
-    out.push_back({Intent::Kind::search_type, " "});
-  if (k.button("Delete##key", ImVec2(origin.x + width - wide, y), ImVec2(wide, kh), Kit::Style::secondary))
-    out.push_back({Intent::Kind::search_backspace, {}});
-}
-}  // namespace
-
 void screen_search(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   const Palette& p = k.pal();
   const Fonts& f = k.fonts();
@@ -62,7 +33,7 @@ void screen_search(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   }
 
   // Results: a scrolling list that follows the finger.
-  float kb_h = 4 * 2.7f * em + 3 * 0.35f * em;
+  float kb_h = keyboard_height(k);
   float list_top = 8.0f * em, list_bottom = vs.y - kb_h - 1.6f * em;
   auto hits = find_people(s.roster, s.search_query, 40);
   ImGui::SetCursorScreenPos(ImVec2(margin, list_top));
@@ -91,7 +62,7 @@ void screen_search(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   ImGui::EndChild();
   ImGui::PopStyleColor();
 
-  keyboard(k, ImVec2(margin, vs.y - kb_h - 0.8f * em), vs.x - 2 * margin, out);
+  on_screen_keyboard(k, ImVec2(margin, vs.y - kb_h - 0.8f * em), vs.x - 2 * margin, out);
   end_screen();
 }
 

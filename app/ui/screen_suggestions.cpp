@@ -98,7 +98,9 @@ void screen_suggestions(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   draw_progress_to_three(k, dl, ImVec2(vs.x - margin - 19 * em, 1.6f * em), set.connections_today);
 
   bool intro = !set.introductions.empty();
-  float top = 6.6f * em, bottom = vs.y - (intro ? 9.6f : 4.8f) * em;
+  // Their own profile: change it, or stop being suggested (or, after "Not now", say yes).
+  float own = s.profile ? 3.4f * em : 0;
+  float top = 6.6f * em, bottom = vs.y - (intro ? 9.6f : 4.8f) * em - own;
   float gap = 1.4f * em;
   size_t n = std::min<size_t>(set.suggestions.size(), 2);
   if (n == 0) {
@@ -123,6 +125,20 @@ void screen_suggestions(const KioskState& s, Kit& k, std::vector<Intent>& out) {
     k.text(dl, f.body, ImVec2(a.x + 3.6f * em, a.y + 1.45f * em), p.text, in.reason, b.x - a.x - 5 * em);
   }
   float by = vs.y - 3.6f * em;
+  if (s.profile) {
+    float oy = by - own;
+    if (s.profile->profile.consent) {
+      if (k.button("Edit my interests", ImVec2(margin, oy), k.em2(13, 2.6f), Kit::Style::secondary, f.body))
+        out.push_back({Intent::Kind::edit_interests, {}});
+      if (k.button("Stop suggesting me", ImVec2(margin + 14 * em, oy), k.em2(13, 2.6f), Kit::Style::quiet, f.body))
+        out.push_back({Intent::Kind::stop_suggesting, {}});
+    } else {
+      k.text(dl, f.body, ImVec2(margin + 11 * em, oy + 0.7f * em), p.muted, "You are not suggested to others.",
+             vs.x - 13 * em - margin);
+      if (k.button("Introduce me", ImVec2(margin, oy), k.em2(10, 2.6f), Kit::Style::secondary, f.body))
+        out.push_back({Intent::Kind::introduce_me, {}});
+    }
+  }
   if (!set.note.empty() && n > 0)
     k.text(dl, f.body, ImVec2(margin, by + 0.7f * em), p.muted, set.note, vs.x - 30 * em);
   if (k.button("I met someone else", ImVec2(vs.x - margin - 24.5f * em, by), k.em2(13, 2.6f), Kit::Style::secondary,

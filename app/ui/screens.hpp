@@ -29,8 +29,14 @@ void screen_search(const KioskState& s, Kit& k, std::vector<Intent>& out);
 void screen_pin(const KioskState& s, Kit& k, std::vector<Intent>& out);
 void screen_admin(const KioskState& s, Kit& k, GraphLayout& graph, std::vector<Intent>& out);
 void screen_storage_problem(const KioskState& s, Kit& k, std::vector<Intent>& out);
+// Onboarding at the kiosk (screen_onboard.cpp): the invitation, then the topic picker.
+void screen_invite(const KioskState& s, Kit& k, std::vector<Intent>& out);
+void screen_picker(const KioskState& s, Kit& k, std::vector<Intent>& out);
 
 // Shared pieces.
+// The on-screen keyboard (keyboard.cpp); keyboard_height() is what it needs below origin.
+void on_screen_keyboard(Kit& k, ImVec2 origin, float width, std::vector<Intent>& out);
+float keyboard_height(const Kit& k);
 void draw_camera(Kit& k, ImDrawList* dl, const CameraView& cam, ImVec2 min, ImVec2 max,
                  std::string_view status);
 void draw_progress_to_three(Kit& k, ImDrawList* dl, ImVec2 pos, int met);

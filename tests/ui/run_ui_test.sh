@@ -9,6 +9,7 @@
 #   # let: NAME SQL                    {NAME} in the script becomes the SQL's answer on the event file (at this point)
 #   # sync-target: present|missing     [sync] target = an organizer file in a folder that exists / does not exist
 #   # import-during: MS FILE           while the kiosk runs, after MS ms: rapport import tests/ui/data/FILE
+#   # screen: WxH                      the screen size (default 1920x1080; 1080x1920 for a portrait totem)
 #   # expect-exit: N                   the kiosk's exit code (default 0)
 #   # expect-stderr: TEXT              stderr must contain TEXT
 #   # check-organizer: SQL => ANSWER   afterwards, the sync target must answer SQL with ANSWER
@@ -29,7 +30,7 @@ org=""
 "$rapport" init --db "$db" --event "Rapport Test Day" >/dev/null
 "$rapport" import --db "$db" "$src/tests/ui/data/roster.csv" >/dev/null
 
-config=door; expect_exit=0; expect_stderr=""; sync_target=""; import_during=""
+config=door; screen=1920x1080; expect_exit=0; expect_stderr=""; sync_target=""; import_during=""
 checks=(); subst=()
 while IFS= read -r line; do
   case "$line" in
@@ -47,6 +48,7 @@ while IFS= read -r line; do
       subst+=("$var" "$(sqlite3 "$db" "$q")") ;;
     "# sync-target: "*) sync_target=${line#\# sync-target: } ;;
     "# import-during: "*) import_during=${line#\# import-during: } ;;
+    "# screen: "*) screen=${line#\# screen: } ;;
     "# expect-exit: "*) expect_exit=${line#\# expect-exit: } ;;
     "# expect-stderr: "*) expect_stderr=${line#\# expect-stderr: } ;;
     "# check-organizer: "*) checks+=("org" "${line#\# check-organizer: }") ;;
@@ -78,7 +80,7 @@ if [ -n "$import_during" ]; then
 fi
 
 set +e
-(cd "$out" && TMPDIR="$work" "$src/tests/support/under_xvfb.sh" 1920x1080 "$rapport" kiosk --db "$db" \
+(cd "$out" && TMPDIR="$work" "$src/tests/support/under_xvfb.sh" "$screen" "$rapport" kiosk --db "$db" \
    --config "$cfg" --camera synthetic --script "$run_script") 2>"$work/stderr"
 rc=$?
 set -e

@@ -4,6 +4,7 @@
 
 #include "core/config/pin.hpp"
 #include "core/kiosk/matcher_bridge.hpp"
+#include "core/profile/topics.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/text.hpp"
 
@@ -189,6 +190,7 @@ DeskReply FrontDesk::handle(DeskRequest& r) {
                           return std::move(*pic);
                         },
                         [&](SyncRequest&) { return handle_sync(true); },
+                        [&](ProfileRequest& p) { return handle_profile(p); },
                     },
                     r);
 }
@@ -223,15 +225,12 @@ DeskReply FrontDesk::door_reply(const CheckinResult& c, ScanMatch match, bool su
   if (c.outcome == CheckinOutcome::checked_in && c.attendee) matcher_->on_checkin(c.attendee->id);
   bool here = c.outcome == CheckinOutcome::checked_in || c.outcome == CheckinOutcome::already_checked_in;
   if (suggest && here && c.attendee) {
-    auto set = matcher_->suggest(c.attendee->id, SuggestOptions{2}, store_->now());
+    auto set = suggest_for(c.attendee->id);
     if (!set) return StorageProblem{set.error().to_string()};
-    auto noted = note_suggestions_shown(*store_, *set);
-    if (!noted) return StorageProblem{noted.error().to_string()};
-    for (auto& s : set->suggestions) {
-      s.person.first_name = drawable_text(s.person.first_name);
-      s.person.name = drawable_text(s.person.name);
-    }
     out.suggestions = std::move(*set);
+    auto view = onboarding_view(c.attendee->id);
+    if (!view) return StorageProblem{view.error().to_string()};
+    out.onboarding = std::move(*view);
   }
   if (out.checkin.attendee) {
     out.checkin.attendee->first_name = drawable_text(out.checkin.attendee->first_name);
@@ -290,6 +289,80 @@ DeskReply FrontDesk::handle_meet(const MeetRequest& r) {
   for (auto* p : {&out.a, &out.b}) {
     p->first_name = drawable_text(p->first_name);
     p->name = drawable_text(p->name);
+  }
+  return out;
+}
+
+Result<SuggestionSet> FrontDesk::suggest_for(const std::string& attendee_id) {
+  auto set = matcher_->suggest(attendee_id, SuggestOptions{2}, store_->now());
+  if (!set) return set.error();
+  auto noted = note_suggestions_shown(*store_, *set);
+  if (!noted) return noted.error();
+  for (auto& s : set->suggestions) {
+    s.person.first_name = drawable_text(s.person.first_name);
+    s.person.name = drawable_text(s.person.name);
+  }
+  return set;
+}
+
+Result<OnboardingView> FrontDesk::onboarding_view(const std::string& attendee_id) {
+  OnboardingView v;
+  auto p = load_profile(store_->db(), attendee_id);
+  if (!p) return p.error();
+  v.profile = std::move(*p);
+  for (auto& list : v.profile.tags)
+    for (auto& t : list) t = drawable_text(t);
+  v.profile.attendee.first_name = drawable_text(v.profile.attendee.first_name);
+  v.profile.attendee.name = drawable_text(v.profile.attendee.name);
+  auto declined = store_->db().text_of("SELECT day FROM onboarding_declined WHERE attendee_id = ? AND day = ?",
+                                       attendee_id, local_date(store_->now()));
+  if (!declined) return declined.error();
+  v.declined_today = declined->has_value();
+  auto topics = picker_topics(store_->db());
+  if (!topics) return topics.error();
+  for (auto& t : *topics) t = drawable_text(t);
+  v.topics = std::move(*topics);
+  return v;
+}
+
+DeskReply FrontDesk::handle_profile(const ProfileRequest& r) {
+  ProfileReply out;
+  if (r.not_now) {
+    Db& db = store_->db();
+    auto w = db.write([&]() -> Status {
+      auto st = db.cached(
+          "INSERT INTO onboarding_declined (attendee_id, day, at, kiosk_id) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT DO NOTHING");
+      if (!st) return st.error();
+      return (*st)->bind_all(r.attendee_id, local_date(store_->now()), store_->now_iso(), store_->kiosk_id()).run();
+    });
+    if (!w) return StorageProblem{w.error().to_string()};
+  } else if (!r.edit.empty()) {
+    auto p = change_profile(*store_, r.attendee_id, r.edit, ProfileSource::kiosk);
+    if (!p) {
+      // A bad label or a person forgotten meanwhile: said on screen, nothing written.
+      if (p.error().message.find("tag") != std::string::npos ||
+          p.error().message.find("forgotten") != std::string::npos ||
+          p.error().message.rfind("no attendee", 0) == 0)
+        out.error = p.error().message;
+      else
+        return StorageProblem{p.error().to_string()};
+    }
+  }
+  // The matcher learns the change before anyone else's next scan.
+  auto a = load_attendee(store_->db(), r.attendee_id);
+  if (!a) return StorageProblem{a.error().to_string()};
+  if (*a) matcher_->on_attendee_changed(**a);
+  auto view = onboarding_view(r.attendee_id);
+  if (!view) {
+    out.error = view.error().message;
+    return out;
+  }
+  out.onboarding = std::move(*view);
+  if (r.suggest && out.error.empty()) {
+    auto set = suggest_for(r.attendee_id);
+    if (!set) return StorageProblem{set.error().to_string()};
+    out.suggestions = std::move(*set);
   }
   return out;
 }

@@ -21,6 +21,7 @@
 #include "core/config/kiosk_config.hpp"
 #include "core/kiosk/day_picture.hpp"
 #include "core/matcher/matcher.hpp"
+#include "core/profile/profile.hpp"
 #include "core/store/store.hpp"
 #include "core/sync/live_sync.hpp"
 #include "core/sync/row_batch.hpp"
@@ -58,15 +59,37 @@ struct PinRequest {
 };
 struct PictureRequest {};
 struct SyncRequest {};
+// The person answered the invitation or the picker at this kiosk: one durable write
+// (acknowledged after COMMIT), the matcher learns it at once, and the reply carries their
+// two suggestions. `not_now` records "Not now" for today instead of changing the profile.
+struct ProfileRequest {
+  std::string attendee_id;
+  ProfileEdit edit;
+  bool not_now = false;
+  bool suggest = true;
+};
 using DeskRequest = std::variant<ScanRequest, CheckinByIdRequest, MeetRequest, PinRequest,
-                                 PictureRequest, SyncRequest>;
+                                 PictureRequest, SyncRequest, ProfileRequest>;
 
 // --- replies ------------------------------------------------------------------------
+// The scanning person's own profile, for the onboarding screens: whether they said yes,
+// whether they said "Not now" today here, and the topics to offer as chips.
+struct OnboardingView {
+  Profile profile;
+  bool declined_today = false;
+  std::vector<std::string> topics;
+};
 struct DoorReply {
   ScanMatch match = ScanMatch::unknown;
   CheckinResult checkin;
   std::optional<SuggestionSet> suggestions;
+  std::optional<OnboardingView> onboarding;  // with suggestions
   TimePoint captured{};
+};
+struct ProfileReply {
+  std::string error;  // empty when written; else why not (a forgotten person, a bad label)
+  OnboardingView onboarding;
+  std::optional<SuggestionSet> suggestions;
 };
 struct MeetReply {
   enum class Outcome { recorded, already_met, same_person, unknown_badge, not_present } outcome =
@@ -86,7 +109,8 @@ struct SyncReply {
 struct StorageProblem {
   std::string detail;  // for logs and the admin screen; the public screen says "please call staff"
 };
-using DeskReply = std::variant<DoorReply, MeetReply, PinReply, DayPicture, SyncReply, StorageProblem>;
+using DeskReply = std::variant<DoorReply, MeetReply, PinReply, DayPicture, SyncReply, StorageProblem,
+                               ProfileReply>;
 
 class FrontDesk {
  public:
@@ -128,6 +152,9 @@ class FrontDesk {
   DeskReply handle_meet(const MeetRequest& r);
   DeskReply handle_pin(const PinRequest& r);
   DeskReply handle_sync(bool manual);
+  DeskReply handle_profile(const ProfileRequest& r);
+  Result<SuggestionSet> suggest_for(const std::string& attendee_id);
+  Result<OnboardingView> onboarding_view(const std::string& attendee_id);
   void learn(const AppliedRows& rows);
 
   std::unique_ptr<Store> store_;

@@ -1,5 +1,8 @@
 #include "core/roster/import.hpp"
 
+#include "core/profile/hlc.hpp"
+#include "core/profile/profile.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -357,6 +360,10 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
     auto any_forgotten = db.scalar_int("SELECT EXISTS (SELECT 1 FROM forgotten)");
     if (!any_forgotten) return any_forgotten.error();
     const bool check_forgotten = *any_forgotten != 0;
+    // One stamp for the whole import: it is one change, made now.
+    auto hlc = hlc_tick(db, store.now());
+    if (!hlc) return hlc.error();
+    std::vector<std::string> in_file;
     size_t done = 0;
     for (auto& row : roster.rows) {
       Attendee& a = row.attendee;
@@ -445,25 +452,29 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
           codes_known = codes_known && owner->has_value();
         }
         ++sum.updated;
+        // Compare with what the roster said last, not with changes made at a kiosk since.
+        if (*old) RAPPORT_TRY(roster_view(db, **old));
+        in_file.push_back(a.id);
         if (*old && same_person_data(**old, a) && codes_known) {
           ++sum.unchanged;
           continue;
         }
       } else {
         ++sum.imported;
+        in_file.push_back(a.id);
       }
 
       auto up = db.cached(
           "INSERT INTO attendees (id, first_name, last_name, email, company, title, status, consent, "
-          "source, kiosk_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+          "source, kiosk_id, created_at, updated_at, hlc) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) "
           "ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, last_name = "
           "excluded.last_name, email = excluded.email, company = excluded.company, title = "
           "excluded.title, status = excluded.status, consent = excluded.consent, source = "
-          "excluded.source, kiosk_id = excluded.kiosk_id, updated_at = excluded.updated_at");
+          "excluded.source, kiosk_id = excluded.kiosk_id, updated_at = excluded.updated_at, hlc = excluded.hlc");
       if (!up) return up.error();
       RAPPORT_TRY((*up)->bind_all(a.id, a.first_name, a.last_name, a.email, a.company, a.title,
                                    std::string(status_name(a.status)), a.consent,
-                                   std::string(format_name(roster.format)), kiosk, now, now)
+                                   std::string(format_name(roster.format)), kiosk, now, now, *hlc)
                        .run());
       if (existing) {
         auto del = db.cached("DELETE FROM attendee_tags WHERE attendee_id = ?");
@@ -490,6 +501,13 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
         if (!ins) return ins.error();
         RAPPORT_TRY((*ins)->bind_all(c.code, a.id, std::string(code_kind_name(c.kind)), kiosk, now).run());
       }
+      // A change made at a kiosk since the roster last said otherwise stays.
+      if (existing) RAPPORT_TRY(reconcile_import(store, a));
+    }
+    for (const auto& id : in_file) {
+      auto yes = db.text_of("SELECT id FROM attendees WHERE id = ? AND consent = 1 AND status <> 'forgotten'", id);
+      if (!yes) return yes.error();
+      if (*yes) ++sum.consented;
     }
     // Everyone gets a badge code in the same transaction, so no one is ever without one.
     auto issued = ensure_badge_codes_in(db, kiosk, now);

@@ -60,6 +60,7 @@ struct ImportSummary {
   size_t imported = 0;
   size_t updated = 0;    // rows that matched someone already here (changed or not)
   size_t unchanged = 0;  // of those, rows that brought nothing new
+  size_t consented = 0;  // people in the file who said yes to introductions, after the import
   std::vector<SkippedRow> skipped;
 };
 

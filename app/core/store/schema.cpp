@@ -156,9 +156,10 @@ SELECT me.id AS attendee_id,
 
 const char* migration_v2_sync();  // schema_v2_sync.cpp
 const char* migration_v3_hub();   // schema_v3_hub.cpp
+const char* migration_v4_profile();  // schema_v4_profile.cpp
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {kV1, migration_v2_sync(), migration_v3_hub()};
+  static const std::vector<std::string> all = {kV1, migration_v2_sync(), migration_v3_hub(), migration_v4_profile()};
   return all;
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <set>
 
+#include "core/profile/profile.hpp"
 #include "core/store/schema.hpp"
 #include "core/sync/forget.hpp"
 #include "core/sync/kiosk_list.hpp"
@@ -74,6 +75,10 @@ std::string rows_of(const Source& src, const std::string& table) {
   if (table == "connections")
     return fmt::format("temp.changed k JOIN {}.connections s ON k.src = {} AND k.tbl = 'connections' "
                        "AND s.a_id = k.k1 AND s.b_id = k.k2",
+                       src.alias, src.index);
+  if (table == "profile_changes")
+    return fmt::format("temp.changed k JOIN {}.profile_changes s ON k.src = {} AND k.tbl = 'profile_changes' "
+                       "AND s.attendee_id = k.k1 AND s.field = k.k2",
                        src.alias, src.index);
   std::string key = table == "attendees" ? "id" : table == "attendee_codes" ? "code"
                   : table == "suggestions_shown" ? "id" : "attendee_id";
@@ -232,6 +237,24 @@ SELECT s.code, s.attendee_id, s.kind, s.revoked_at, s.kiosk_id, s.created_at FRO
   return {};
 }
 
+// 5b. Profile changes: per person and field, the newest by hybrid logical clock. A file
+//     from before profiles (schema 3) has none.
+Status merge_profiles(Db& db, const Source& src, SourceReport& rep) {
+  auto has = db.scalar_int(fmt::format(
+      "SELECT count(*) FROM {}.sqlite_master WHERE type = 'table' AND name = 'profile_changes'", src.alias));
+  if (!has) return has.error();
+  if (*has == 0) return {};
+  auto n = run_counted(db, fmt::format(R"sql(
+INSERT INTO profile_changes (attendee_id, field, value, hlc, kiosk_id, at, source, roster_value)
+SELECT s.attendee_id, s.field, s.value, s.hlc, s.kiosk_id, s.at, s.source, s.roster_value FROM {0}
+ WHERE s.attendee_id IN (SELECT id FROM attendees)
+   AND s.attendee_id NOT IN (SELECT attendee_id FROM forgotten){1})sql", rows_of(src, "profile_changes"),
+                                       merge_rules::kProfile));
+  if (!n) return n.error();
+  rep.profiles += *n;
+  return {};
+}
+
 Status merge_activity(Db& db, const Source& src, SourceReport& rep) {
   // 7. Check-ins: one per person, the earliest wins (then kiosk id, then method).
   auto n = run_counted(db, fmt::format(R"sql(
@@ -385,9 +408,16 @@ Status merge_group(Store& organizer, const std::vector<std::string>& paths, Merg
       [&](Source& s, SourceReport&) { return pick_newest_attendees(db, s); },
       [&](Source& s, SourceReport& r) { return merge_attendees(db, s, r); },
       [&](Source& s, SourceReport& r) { return merge_codes(db, s, r); },
-      [&](Source& s, SourceReport&) {
-        // 6. Erase whatever the tombstones cover (a person forgotten at any kiosk), once.
-        return s.index == 0 ? erase_forgotten(db) : Status{};
+      [&](Source& s, SourceReport& r) { return merge_profiles(db, s, r); },
+      [&](Source& s, SourceReport&) -> Status {
+        // 6. Erase whatever the tombstones cover (a person forgotten at any kiosk), once;
+        //    then every person's consent and tags are their newest profile changes (the
+        //    tag links copied above came with the roster version that won).
+        if (s.index != 0) return Status{};
+        RAPPORT_TRY(erase_forgotten(db));
+        auto applied = apply_profile_rows(db);
+        if (!applied) return applied.error();
+        return {};
       },
       [&](Source& s, SourceReport& r) { return merge_activity(db, s, r); },
       [&](Source& s, SourceReport& r) { return remember_cursor(organizer, s, r); },

@@ -78,6 +78,15 @@ WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, conne
    OR rapport_kiosk_union(connections.kiosks, excluded.kiosks) <> connections.kiosks
 )sql";
 
+// A profile change (one field of one person): the newest by hybrid logical clock, then
+// kiosk id, whatever the wall clocks said. roster_value stays this file's own once set.
+inline constexpr std::string_view kProfile = R"sql(
+ON CONFLICT (attendee_id, field) DO UPDATE SET
+  value = excluded.value, hlc = excluded.hlc, kiosk_id = excluded.kiosk_id, at = excluded.at,
+  source = excluded.source, roster_value = coalesce(profile_changes.roster_value, excluded.roster_value)
+WHERE (excluded.hlc, excluded.kiosk_id) > (profile_changes.hlc, profile_changes.kiosk_id)
+)sql";
+
 // A suggestion shown: each has its own uuid; kept once.
 inline constexpr std::string_view kSuggestions = "\nON CONFLICT (id) DO NOTHING\n";
 

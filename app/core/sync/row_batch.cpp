@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 
+#include "core/profile/profile.hpp"
 #include "core/sync/forget.hpp"
 #include "core/sync/kiosk_list.hpp"
 #include "core/sync/merge_rules.hpp"
@@ -35,6 +37,9 @@ constexpr const char* kConnectionJson =
 constexpr const char* kSuggestionJson =
     "json_object('id', s.id, 'for_id', s.for_id, 'shown_id', s.shown_id, 'kind', s.kind, 'score', s.score, "
     "'at', s.at, 'kiosk_id', s.kiosk_id)";
+constexpr const char* kProfileJson =
+    "json_object('attendee_id', s.attendee_id, 'field', s.field, 'value', s.value, 'hlc', s.hlc, "
+    "'kiosk_id', s.kiosk_id, 'at', s.at, 'source', s.source, 'roster_value', s.roster_value)";
 constexpr const char* kForgottenJson =
     "json_object('attendee_id', s.attendee_id, 'email_hash', s.email_hash, 'at', s.at, 'kiosk_id', s.kiosk_id)";
 
@@ -67,6 +72,8 @@ Result<RowBatch> read_rows(Db& db, bool full) {
       {&b.connections, "connections", kConnectionJson,
        "k.tbl = 'connections' AND k.k1 = s.a_id AND k.k2 = s.b_id"},
       {&b.suggestions, "suggestions_shown", kSuggestionJson, "k.tbl = 'suggestions_shown' AND k.k1 = s.id"},
+      {&b.profiles, "profile_changes", kProfileJson,
+       "k.tbl = 'profile_changes' AND k.k1 = s.attendee_id AND k.k2 = s.field"},
   };
   for (const auto& p : parts) {
     std::string from = full ? fmt::format("{} s", p.table)
@@ -284,6 +291,38 @@ SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
   return {};
 }
 
+// Profile changes: per person and field, the newest by hybrid logical clock; then every
+// person whose rows or roster version changed gets their effective profile back.
+Status apply_profiles(Db& db, const json& rows, AppliedRows& out) {
+  std::vector<std::string> ids = out.attendees;
+  for (const auto& r : rows) {
+    static const std::string sql = merge_rules::upsert(R"sql(
+INSERT INTO profile_changes (attendee_id, field, value, hlc, kiosk_id, at, source, roster_value)
+SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+ WHERE EXISTS (SELECT 1 FROM attendees WHERE id = ?1 AND status <> 'forgotten')
+   AND NOT EXISTS (SELECT 1 FROM forgotten WHERE attendee_id = ?1))sql",
+                                                       merge_rules::kProfile);
+    auto st = db.cached(sql);
+    if (!st) return st.error();
+    (*st)->bind_all(str(r, "attendee_id"), str(r, "field"), str(r, "value"), num(r, "hlc"), str(r, "kiosk_id"),
+                    str(r, "at"), str(r, "source"));
+    if (r.contains("roster_value") && r["roster_value"].is_string())
+      (*st)->bind(8, r["roster_value"].get<std::string>());
+    else
+      (*st)->bind_null(8);
+    RAPPORT_TRY((*st)->run());
+    if (db.changes() == 0) continue;
+    out.rows += db.changes();
+    ids.push_back(str(r, "attendee_id"));
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  auto changed = apply_profile_rows(db, &ids);
+  if (!changed) return changed.error();
+  out.attendees.insert(out.attendees.end(), changed->begin(), changed->end());
+  return {};
+}
+
 }  // namespace
 
 Result<Outbox> read_outbox(Db& db, int64_t after_seq, int64_t after_stamp) {
@@ -372,6 +411,7 @@ Result<AppliedRows> apply_rows(Db& db, const RowBatch& rows) {
     RAPPORT_TRY(apply_checkins(db, rows.checkins, out));
     RAPPORT_TRY(apply_connections(db, rows.connections, out));
     RAPPORT_TRY(apply_suggestions(db, rows.suggestions, out));
+    RAPPORT_TRY(apply_profiles(db, rows.profiles, out));
   } catch (const json::exception& e) {
     return make_error(std::string("a row from the hub is malformed: ") + e.what());
   }

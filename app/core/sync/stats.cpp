@@ -66,6 +66,14 @@ Result<EventStats> compute_stats(Db& db) {
        "GROUP BY for_id, shown_id) x JOIN connections c ON c.a_id = min(x.for_id, x.shown_id) "
        "AND c.b_id = max(x.for_id, x.shown_id) WHERE c.at >= x.first_at"},
       {&s.forgotten, "SELECT count(*) FROM forgotten"},
+      {&s.present_consented,
+       "SELECT count(*) FROM checkins c JOIN attendees a ON a.id = c.attendee_id "
+       "WHERE a.status = 'active' AND a.consent = 1"},
+      {&s.present_no_interests,
+       "SELECT count(*) FROM checkins c JOIN attendees a ON a.id = c.attendee_id "
+       "WHERE a.status = 'active' AND a.consent = 1 "
+       "AND NOT EXISTS (SELECT 1 FROM attendee_tags x WHERE x.attendee_id = a.id)"},
+      {&s.onboarded, "SELECT count(DISTINCT attendee_id) FROM profile_changes WHERE source = 'kiosk'"},
   };
   for (const auto& q : queries) {
     auto v = scalar(db, q.sql);

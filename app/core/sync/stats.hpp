@@ -41,6 +41,9 @@ struct EventStats {
   int64_t suggested_pairs = 0;         // distinct (person, suggested person)
   int64_t suggestions_acted_on = 0;    // suggested pairs that met after the suggestion
   int64_t forgotten = 0;
+  int64_t present_consented = 0;     // present people who said yes to introductions
+  int64_t present_no_interests = 0;  // of those, people with no tags at all (hard to match)
+  int64_t onboarded = 0;             // people who set their profile at a kiosk
   std::vector<TimeBucket> checkins_per_15min;     // from the first to the last slot, gaps as 0
   std::vector<TimeBucket> connections_per_15min;
   std::string top_interests_among;  // "checked_in", or "registered" before anyone arrives
