@@ -117,6 +117,7 @@ CREATE TABLE IF NOT EXISTS rapport.kiosks (
   rows_pushed   bigint NOT NULL DEFAULT 0
 );
 
+ALTER TABLE rapport.attendees ADD COLUMN IF NOT EXISTS hlc bigint NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS forgotten_seq ON rapport.forgotten (seq);
 CREATE INDEX IF NOT EXISTS attendees_seq ON rapport.attendees (seq);
 CREATE INDEX IF NOT EXISTS attendee_codes_seq ON rapport.attendee_codes (seq);

@@ -35,23 +35,24 @@ WHERE (excluded.at, excluded.kiosk_id) < (f.at, f.kiosk_id)
 
 constexpr const char* kPushAttendees = R"sql(
 INSERT INTO rapport.attendees AS a (id, first_name, last_name, email, company, title, status, consent,
-                                    suggest_opt_out, source, kiosk_id, created_at, updated_at, tags, seq, pushed_by)
+                                    suggest_opt_out, source, kiosk_id, created_at, updated_at, hlc, tags, seq,
+                                    pushed_by)
 SELECT x.id, x.first_name, coalesce(x.last_name, ''), coalesce(x.email, ''), coalesce(x.company, ''),
        coalesce(x.title, ''), x.status, coalesce(x.consent, 0), coalesce(x.suggest_opt_out, 0),
-       coalesce(x.source, 'native'), x.kiosk_id, x.created_at, x.updated_at, coalesce(x.tags, '[]'::jsonb),
-       nextval('rapport.change_seq'), $2
+       coalesce(x.source, 'native'), x.kiosk_id, x.created_at, x.updated_at, coalesce(x.hlc, 0),
+       coalesce(x.tags, '[]'::jsonb), nextval('rapport.change_seq'), $2
   FROM jsonb_to_recordset($1::jsonb) AS x(id text, first_name text, last_name text, email text, company text,
        title text, status text, consent integer, suggest_opt_out integer, source text, kiosk_id text,
-       created_at text, updated_at text, tags jsonb)
+       created_at text, updated_at text, hlc bigint, tags jsonb)
 ON CONFLICT (id) DO UPDATE SET
   first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
   company = excluded.company, title = excluded.title, status = excluded.status, consent = excluded.consent,
   suggest_opt_out = excluded.suggest_opt_out, source = excluded.source, kiosk_id = excluded.kiosk_id,
-  created_at = excluded.created_at, updated_at = excluded.updated_at, tags = excluded.tags,
+  created_at = excluded.created_at, updated_at = excluded.updated_at, hlc = excluded.hlc, tags = excluded.tags,
   seq = excluded.seq, pushed_by = excluded.pushed_by
 WHERE a.status <> 'forgotten'
   AND NOT EXISTS (SELECT 1 FROM rapport.forgotten f WHERE f.attendee_id = a.id)
-  AND (excluded.updated_at, excluded.kiosk_id) > (a.updated_at, a.kiosk_id)
+  AND (excluded.hlc, excluded.updated_at, excluded.kiosk_id) > (a.hlc, a.updated_at, a.kiosk_id)
 )sql";
 
 constexpr const char* kPushCodes = R"sql(
@@ -81,14 +82,14 @@ constexpr const char* kEraseForgotten = R"sql(
 UPDATE rapport.attendees a
    SET first_name = 'Forgotten', last_name = '', email = '', company = '', title = '',
        status = 'forgotten', consent = 0, suggest_opt_out = 1, source = 'forgotten',
-       kiosk_id = f.kiosk_id, created_at = f.at, updated_at = f.at, tags = '[]',
+       kiosk_id = f.kiosk_id, created_at = f.at, updated_at = f.at, hlc = 0, tags = '[]',
        seq = nextval('rapport.change_seq'), pushed_by = $1
   FROM rapport.forgotten f
  WHERE a.id = f.attendee_id
    AND NOT (a.status = 'forgotten' AND a.first_name = 'Forgotten' AND a.last_name = '' AND a.email = ''
             AND a.company = '' AND a.title = '' AND a.consent = 0 AND a.suggest_opt_out = 1
             AND a.source = 'forgotten' AND a.kiosk_id = f.kiosk_id AND a.created_at = f.at
-            AND a.updated_at = f.at AND a.tags = '[]'::jsonb)
+            AND a.updated_at = f.at AND a.hlc = 0 AND a.tags = '[]'::jsonb)
 )sql";
 constexpr const char* kEraseCodes =
     "DELETE FROM rapport.attendee_codes WHERE attendee_id IN (SELECT attendee_id FROM rapport.forgotten)";
@@ -185,7 +186,7 @@ named AS (SELECT attendee_id AS id FROM codes UNION SELECT attendee_id FROM chec
 pick AS (SELECT a.id FROM rapport.attendees a, lim WHERE a.seq > $1 AND a.seq <= lim.hi
          UNION SELECT a.id FROM named n JOIN rapport.attendees a ON a.id = n.id, lim WHERE a.seq > lim.hi),
 people AS (SELECT a.id, a.first_name, a.last_name, a.email, a.company, a.title, a.status, a.consent,
-                  a.suggest_opt_out, a.source, a.kiosk_id, a.created_at, a.updated_at, a.tags, a.seq
+                  a.suggest_opt_out, a.source, a.kiosk_id, a.created_at, a.updated_at, a.hlc, a.tags, a.seq
              FROM rapport.attendees a WHERE a.id IN (SELECT id FROM pick))
 SELECT json_build_object(
   'forgotten', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM gone t),

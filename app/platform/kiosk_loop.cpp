@@ -54,6 +54,8 @@ const char* screen_name(ui::Screen s) {
     case ui::Screen::pin: return "pin";
     case ui::Screen::admin: return "admin";
     case ui::Screen::storage_problem: return "storage_problem";
+    case ui::Screen::invite: return "invite";
+    case ui::Screen::picker: return "picker";
   }
   return "?";
 }
@@ -140,7 +142,9 @@ void on_char(GLFWwindow* w, unsigned int cp) {
   auto now = std::chrono::system_clock::now();
   l->input_frames = 3;
   // A USB scanner types; on the search screen typing is a person's.
-  if (l->ui->state().screen == ui::Screen::search) l->ui->on_typed(buf);
+  const auto& st = l->ui->state();
+  bool typing_tag = st.screen == ui::Screen::picker && st.onboarding && st.onboarding->typing;
+  if (st.screen == ui::Screen::search || typing_tag) l->ui->on_typed(buf);
   else l->scan->feed_key(buf, now);
 }
 

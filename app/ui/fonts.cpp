@@ -102,6 +102,15 @@ std::vector<std::string> reply_texts(const DeskReply& reply) {
       }
       for (const auto& i : d->suggestions->introductions) out.push_back(i.reason);
     }
+    if (d->onboarding) out.insert(out.end(), d->onboarding->topics.begin(), d->onboarding->topics.end());
+  } else if (const auto* pr = std::get_if<ProfileReply>(&reply)) {
+    out.insert(out.end(), pr->onboarding.topics.begin(), pr->onboarding.topics.end());
+    if (pr->suggestions)
+      for (const auto& s : pr->suggestions->suggestions) {
+        person(s.person);
+        out.insert(out.end(), s.reasons.begin(), s.reasons.end());
+        out.push_back(s.starter);
+      }
   } else if (const auto* m = std::get_if<MeetReply>(&reply)) {
     person(m->a);
     person(m->b);

@@ -19,15 +19,19 @@ void screen_invite(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   float em = k.em();
   float wrap = std::min(vs.x - 4 * em, 44 * em);
   float x0 = (vs.x - wrap) / 2;
+  // A portrait totem is narrow in em: smaller type, buttons one above the other.
+  bool narrow = vs.x < 34 * em;
+  ImFont* title = narrow ? f.large : f.huge;
+  ImFont* lead = narrow ? f.body : f.large;
   std::string first = s.profile ? s.profile->profile.attendee.first_name : std::string();
-  float y = vs.y * 0.12f;
+  float y = vs.y * (narrow ? 0.06f : 0.12f);
   draw_icon(dl, Icon::people, ImVec2(vs.x / 2, y + 2.4f * em), 2.4f * em, p.accent, IM_COL32(0x10, 0x18, 0x20, 0xFF));
   y += 6 * em;
-  y += k.text_centred(dl, f.huge, x0, x0 + wrap, y, p.text,
+  y += k.text_centred(dl, title, x0, x0 + wrap, y, p.text,
                       first.empty() ? "Meet the right people here?" : fmt::format("{}, meet the right people here?", first),
                       wrap);
   y += 1.2f * em;
-  y += k.text(dl, f.large, ImVec2(x0, y), p.text,
+  y += k.text(dl, lead, ImVec2(x0, y), p.text,
               "Say yes and these kiosks may suggest you to other attendees who share your interests.", wrap).y;
   y += 1.0f * em;
   // What is shared and who sees it: plainly, and exactly what docs/PRIVACY.md promises.
@@ -42,12 +46,21 @@ void screen_invite(const KioskState& s, Kit& k, std::vector<Intent>& out) {
     y += k.text(dl, f.body, ImVec2(x0 + 1.2f * em, y), p.text, line, wrap - 1.2f * em).y + 0.5f * em;
   }
   // Two equal buttons, neither highlighted: nothing is chosen for the person.
-  float bw = std::min(14 * em, (vs.x - 5 * em) / 2);
-  float by = std::max(y + 2 * em, vs.y - 6.5f * em);
-  if (k.button("Yes, introduce me", ImVec2(vs.x / 2 - bw - 0.5f * em, by), ImVec2(bw, 3.2f * em), Kit::Style::secondary))
-    out.push_back({Intent::Kind::invite_yes, {}});
-  if (k.button("Not now", ImVec2(vs.x / 2 + 0.5f * em, by), ImVec2(bw, 3.2f * em), Kit::Style::secondary))
-    out.push_back({Intent::Kind::invite_not_now, {}});
+  if (narrow) {
+    float bw = vs.x - 4 * em;
+    float by = std::max(y + 1.5f * em, vs.y - 8.0f * em);
+    if (k.button("Yes, introduce me", ImVec2(2 * em, by), ImVec2(bw, 3.0f * em), Kit::Style::secondary, f.body))
+      out.push_back({Intent::Kind::invite_yes, {}});
+    if (k.button("Not now", ImVec2(2 * em, by + 3.6f * em), ImVec2(bw, 3.0f * em), Kit::Style::secondary, f.body))
+      out.push_back({Intent::Kind::invite_not_now, {}});
+  } else {
+    float bw = std::min(14 * em, (vs.x - 5 * em) / 2);
+    float by = std::max(y + 2 * em, vs.y - 6.5f * em);
+    if (k.button("Yes, introduce me", ImVec2(vs.x / 2 - bw - 0.5f * em, by), ImVec2(bw, 3.2f * em), Kit::Style::secondary))
+      out.push_back({Intent::Kind::invite_yes, {}});
+    if (k.button("Not now", ImVec2(vs.x / 2 + 0.5f * em, by), ImVec2(bw, 3.2f * em), Kit::Style::secondary))
+      out.push_back({Intent::Kind::invite_not_now, {}});
+  }
   end_screen();
 }
 
@@ -104,9 +117,10 @@ void screen_picker(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   }
   const Onboarding& o = *s.onboarding;
   float margin = 2 * em;
+  bool narrow = vs.x < 34 * em;  // a portrait totem: smaller title, the bar on two rows
   k.text(dl, f.body, ImVec2(margin, 1.0f * em), p.muted, fmt::format("Step {} of {}", o.step + 1, kPickerSteps));
   float y = 2.4f * em;
-  y += k.text(dl, f.huge, ImVec2(margin, y), p.text, kPickerTitles[o.step], vs.x - 2 * margin).y;
+  y += k.text(dl, narrow ? f.large : f.huge, ImVec2(margin, y), p.text, kPickerTitles[o.step], vs.x - 2 * margin).y;
   y += 0.4f * em;
   std::string hint = o.picked[o.step].empty() ? std::string("Tap a few, or skip this step.")
                                               : fmt::format("{} picked", o.picked[o.step].size());
@@ -136,11 +150,14 @@ void screen_picker(const KioskState& s, Kit& k, std::vector<Intent>& out) {
     return;
   }
 
-  chips(s, o, k, ImVec2(margin, y), ImVec2(vs.x - margin, bar_y - 1.0f * em), out);
-  // One row: their own tag, the next step, and "Done" (finishes everything at once).
+  // One row: their own tag, the next step, and "Done" (finishes everything at once); on a
+  // narrow screen "Type my own" gets a row of its own above the other two.
   float gap = 0.8f * em;
-  float bw = std::min(13 * em, (vs.x - 2 * margin - 2 * gap) / 3);
-  if (k.button("Type my own", ImVec2(margin, bar_y), ImVec2(bw, bar_h), Kit::Style::quiet, f.body))
+  float bw = narrow ? (vs.x - 2 * margin - gap) / 2 : std::min(13 * em, (vs.x - 2 * margin - 2 * gap) / 3);
+  float own_y = narrow ? bar_y - bar_h - gap : bar_y;
+  chips(s, o, k, ImVec2(margin, y), ImVec2(vs.x - margin, own_y - 1.0f * em), out);
+  if (k.button("Type my own", ImVec2(margin, own_y), ImVec2(narrow ? vs.x - 2 * margin : bw, bar_h), Kit::Style::quiet,
+               f.body))
     out.push_back({Intent::Kind::pick_type_own, {}});
   bool last = o.step + 1 == kPickerSteps;
   if (!last) {

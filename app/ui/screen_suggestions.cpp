@@ -99,7 +99,8 @@ void screen_suggestions(const KioskState& s, Kit& k, std::vector<Intent>& out) {
 
   bool intro = !set.introductions.empty();
   // Their own profile: change it, or stop being suggested (or, after "Not now", say yes).
-  float own = s.profile ? 3.4f * em : 0;
+  bool narrow = vs.x < 34 * em;  // a portrait totem: the two profile buttons one above the other
+  float own = s.profile ? (narrow && s.profile->profile.consent ? 6.6f : 3.4f) * em : 0;
   float top = 6.6f * em, bottom = vs.y - (intro ? 9.6f : 4.8f) * em - own;
   float gap = 1.4f * em;
   size_t n = std::min<size_t>(set.suggestions.size(), 2);
@@ -128,9 +129,11 @@ void screen_suggestions(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   if (s.profile) {
     float oy = by - own;
     if (s.profile->profile.consent) {
-      if (k.button("Edit my interests", ImVec2(margin, oy), k.em2(13, 2.6f), Kit::Style::secondary, f.body))
+      float bw = narrow ? vs.x - 2 * margin : 13 * em;
+      ImVec2 second = narrow ? ImVec2(margin, oy + 3.2f * em) : ImVec2(margin + 14 * em, oy);
+      if (k.button("Edit my interests", ImVec2(margin, oy), ImVec2(bw, 2.6f * em), Kit::Style::secondary, f.body))
         out.push_back({Intent::Kind::edit_interests, {}});
-      if (k.button("Stop suggesting me", ImVec2(margin + 14 * em, oy), k.em2(13, 2.6f), Kit::Style::quiet, f.body))
+      if (k.button("Stop suggesting me", second, ImVec2(bw, 2.6f * em), Kit::Style::quiet, f.body))
         out.push_back({Intent::Kind::stop_suggesting, {}});
     } else {
       k.text(dl, f.body, ImVec2(margin + 11 * em, oy + 0.7f * em), p.muted, "You are not suggested to others.",

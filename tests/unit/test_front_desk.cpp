@@ -2,6 +2,7 @@
 // failures as a reply, records "we met" once per pair, and never leaks email to the screen.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -240,4 +241,66 @@ TEST(FrontDesk, SeesPeopleAddedToTheFileWhileItRuns) {
   EXPECT_EQ(std::get<DoorReply>(r).checkin.outcome, CheckinOutcome::checked_in);
   ASSERT_TRUE(std::get<DoorReply>(r).checkin.attendee.has_value());
   EXPECT_EQ(std::get<DoorReply>(r).checkin.attendee->first_name, "김민준");
+}
+
+// Onboarding at the kiosk: a person who has not said yes gets the invitation first (no
+// suggestions counted as shown), "Not now" is remembered for the day in the file, and a
+// change is one committed write that the matcher knows at once.
+TEST(FrontDesk, OnboardingWritesOnceAndTheMatcherLearnsAtOnce) {
+  TempDir dir;
+  auto d = open_desk(dir, "UPDATE attendees SET consent = 0 WHERE id = 'A3';"
+                          "DELETE FROM attendee_tags WHERE attendee_id = 'A3';");
+  for (const char* code : {"T-0001", "T-0002"}) {
+    d->submit(ScanRequest{code, {}, true});
+    (void)wait_reply(*d);
+  }
+  d->submit(ScanRequest{"T-0003", {}, true});
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(r));
+  auto& door = std::get<DoorReply>(r);
+  ASSERT_TRUE(door.onboarding.has_value());
+  EXPECT_FALSE(door.onboarding->profile.consent);
+  EXPECT_FALSE(door.onboarding->declined_today);
+  ASSERT_TRUE(door.suggestions.has_value());
+  EXPECT_TRUE(door.suggestions->suggestions.empty()) << "the invitation comes before any suggestion";
+  EXPECT_NE(std::find(door.onboarding->topics.begin(), door.onboarding->topics.end(), "climate data"),
+            door.onboarding->topics.end());
+
+  d->submit(ProfileRequest{"A3", {}, true, true});  // "Not now"
+  r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<ProfileReply>(r));
+  EXPECT_TRUE(std::get<ProfileReply>(r).onboarding.declined_today);
+
+  // A1 is not offered A3 before A3 says yes...
+  d->submit(ScanRequest{"T-0001", {}, true});
+  r = wait_reply(*d);
+  for (const auto& s : std::get<DoorReply>(r).suggestions->suggestions) EXPECT_NE(s.person.id, "A3");
+
+  ProfileRequest yes{"A3", {}, false, true};
+  yes.edit.consent = true;
+  yes.edit.tags[static_cast<int>(TagKind::looking_for)] = std::vector<std::string>{"grid modelling"};
+  d->submit(yes);
+  r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<ProfileReply>(r));
+  auto& done = std::get<ProfileReply>(r);
+  EXPECT_TRUE(done.error.empty()) << done.error;
+  EXPECT_TRUE(done.onboarding.profile.consent);
+  ASSERT_TRUE(done.suggestions.has_value());
+  EXPECT_FALSE(done.suggestions->suggestions.empty());
+
+  // ...and is right after: the matcher learned the change without a restart.
+  bool offered = false;
+  for (int i = 0; i < 3 && !offered; ++i) {
+    d->submit(ScanRequest{"T-0001", {}, true});
+    r = wait_reply(*d);
+    for (const auto& s : std::get<DoorReply>(r).suggestions->suggestions) offered = offered || s.person.id == "A3";
+  }
+  EXPECT_TRUE(offered);
+
+  ProfileRequest bad{"A3", {}, false, true};
+  bad.edit.tags[0] = std::vector<std::string>{std::string(81, 'x')};
+  d->submit(bad);
+  r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<ProfileReply>(r));
+  EXPECT_FALSE(std::get<ProfileReply>(r).error.empty());
 }

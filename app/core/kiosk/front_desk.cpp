@@ -225,11 +225,20 @@ DeskReply FrontDesk::door_reply(const CheckinResult& c, ScanMatch match, bool su
   if (c.outcome == CheckinOutcome::checked_in && c.attendee) matcher_->on_checkin(c.attendee->id);
   bool here = c.outcome == CheckinOutcome::checked_in || c.outcome == CheckinOutcome::already_checked_in;
   if (suggest && here && c.attendee) {
-    auto set = suggest_for(c.attendee->id);
-    if (!set) return StorageProblem{set.error().to_string()};
-    out.suggestions = std::move(*set);
     auto view = onboarding_view(c.attendee->id);
     if (!view) return StorageProblem{view.error().to_string()};
+    if (!view->profile.consent && !view->declined_today) {
+      // The invitation comes first; the suggestions follow the answer (ProfileRequest),
+      // so none are counted as shown before the person sees them.
+      SuggestionSet pending;
+      pending.for_person = c.attendee.value();
+      pending.at = store_->now_iso();
+      out.suggestions = std::move(pending);
+    } else {
+      auto set = suggest_for(c.attendee->id);
+      if (!set) return StorageProblem{set.error().to_string()};
+      out.suggestions = std::move(*set);
+    }
     out.onboarding = std::move(*view);
   }
   if (out.checkin.attendee) {

@@ -15,14 +15,14 @@ Status erase_forgotten(Db& db) {
 UPDATE attendees
    SET first_name = 'Forgotten', last_name = '', email = '', company = '', title = '',
        status = 'forgotten', consent = 0, suggest_opt_out = 1, source = 'forgotten',
-       kiosk_id = f.kiosk_id, created_at = f.at, updated_at = f.at
+       kiosk_id = f.kiosk_id, created_at = f.at, updated_at = f.at, hlc = 0
   FROM forgotten f
  WHERE attendees.id = f.attendee_id
    AND NOT (attendees.status = 'forgotten' AND attendees.first_name = 'Forgotten'
             AND attendees.last_name = '' AND attendees.email = '' AND attendees.company = ''
             AND attendees.title = '' AND attendees.consent = 0 AND attendees.suggest_opt_out = 1
             AND attendees.source = 'forgotten' AND attendees.kiosk_id = f.kiosk_id
-            AND attendees.created_at = f.at AND attendees.updated_at = f.at);
+            AND attendees.created_at = f.at AND attendees.updated_at = f.at AND attendees.hlc = 0);
 DELETE FROM attendee_tags WHERE attendee_id IN (SELECT attendee_id FROM forgotten);
 DELETE FROM attendee_codes WHERE attendee_id IN (SELECT attendee_id FROM forgotten);
 DELETE FROM profile_changes WHERE attendee_id IN (SELECT attendee_id FROM forgotten);

@@ -65,6 +65,7 @@ struct Source {
   int index = 0;
   std::string alias, path, kiosk, created, name;
   bool full = true;
+  bool has_hlc = true;  // attendees.hlc (schema 4)
   int64_t cursor = 0, top = 0, top_stamp = 0;
 };
 
@@ -99,6 +100,10 @@ Status prepare_source(Db& db, Source& src, SourceReport& rep) {
   ev = Stmt();
   rep.kiosk_id = src.kiosk;
 
+  auto hlc_col = db.scalar_int(fmt::format(
+      "SELECT count(*) FROM pragma_table_info('attendees', '{}') WHERE name = 'hlc'", src.alias));
+  if (!hlc_col) return hlc_col.error();
+  src.has_hlc = *hlc_col > 0;
   auto has_log = db.scalar_int(fmt::format(
       "SELECT count(*) FROM {}.sqlite_master WHERE type = 'table' AND name = 'sync_log'", src.alias));
   if (!has_log) return has_log.error();
@@ -180,23 +185,27 @@ SELECT s.tag, s.label FROM {0}.tags s
 // 3. Attendees: the newest version wins, whole (updated_at, then kiosk id). temp.best
 //    already names, per changed id, the source holding the newest version, so each
 //    person is written (and their tags copied) once however many kiosks know them.
+// The source's stamp of an attendee row: a file from before the clock (schema 3) has none.
+std::string hlc_of_row(const Source& src) { return src.has_hlc ? "s.hlc" : "0"; }
+
 Status pick_newest_attendees(Db& db, const Source& src) {
   return run_counted(db, fmt::format(R"sql(
-INSERT INTO temp.best (id, updated_at, kiosk_id, src)
-SELECT s.id, s.updated_at, s.kiosk_id, {1} FROM {0} WHERE true
-ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, kiosk_id = excluded.kiosk_id, src = excluded.src
-WHERE (excluded.updated_at, excluded.kiosk_id) > (best.updated_at, best.kiosk_id)
-)sql", rows_of(src, "attendees"), src.index)).ok() ? Status{} : make_error("could not compare attendee versions");
+INSERT INTO temp.best (id, hlc, updated_at, kiosk_id, src)
+SELECT s.id, {2}, s.updated_at, s.kiosk_id, {1} FROM {0} WHERE true
+ON CONFLICT (id) DO UPDATE SET hlc = excluded.hlc, updated_at = excluded.updated_at, kiosk_id = excluded.kiosk_id,
+  src = excluded.src
+WHERE (excluded.hlc, excluded.updated_at, excluded.kiosk_id) > (best.hlc, best.updated_at, best.kiosk_id)
+)sql", rows_of(src, "attendees"), src.index, hlc_of_row(src))).ok() ? Status{} : make_error("could not compare attendee versions");
 }
 
 Status merge_attendees(Db& db, const Source& src, SourceReport& rep) {
   std::string newest = fmt::format("{} JOIN temp.best b ON b.id = s.id AND b.src = {}", rows_of(src, "attendees"), src.index);
   auto n = run_counted(db, fmt::format(R"sql(
 INSERT INTO attendees (id, first_name, last_name, email, company, title, status, consent,
-                       suggest_opt_out, source, kiosk_id, created_at, updated_at)
+                       suggest_opt_out, source, kiosk_id, created_at, updated_at, hlc)
 SELECT s.id, s.first_name, s.last_name, s.email, s.company, s.title, s.status, s.consent,
-       s.suggest_opt_out, s.source, s.kiosk_id, s.created_at, s.updated_at
-  FROM {0} WHERE true{1})sql", newest, merge_rules::kAttendees));
+       s.suggest_opt_out, s.source, s.kiosk_id, s.created_at, s.updated_at, {2}
+  FROM {0} WHERE true{1})sql", newest, merge_rules::kAttendees, hlc_of_row(src)));
   if (!n) return n.error();
   rep.attendees += *n;
 
@@ -206,8 +215,8 @@ SELECT s.id, s.first_name, s.last_name, s.email, s.company, s.title, s.status, s
   RAPPORT_TRY(run_counted(db, fmt::format(R"sql(
 INSERT OR IGNORE INTO temp.won (id)
 SELECT s.id FROM {0} JOIN attendees m ON m.id = s.id
- WHERE m.updated_at = s.updated_at AND m.kiosk_id = s.kiosk_id AND m.status <> 'forgotten'
-)sql", newest)));
+ WHERE m.hlc = {1} AND m.updated_at = s.updated_at AND m.kiosk_id = s.kiosk_id AND m.status <> 'forgotten'
+)sql", newest, hlc_of_row(src))));
   n = run_counted(db, fmt::format(R"sql(
 DELETE FROM attendee_tags
  WHERE attendee_id IN (SELECT id FROM temp.won)
@@ -377,7 +386,8 @@ Status merge_group(Store& organizer, const std::vector<std::string>& paths, Merg
   RAPPORT_TRY(db.exec(
       "CREATE TEMP TABLE IF NOT EXISTS changed (src INTEGER, tbl TEXT, k1 TEXT, k2 TEXT, "
       "PRIMARY KEY (src, tbl, k1, k2)) WITHOUT ROWID;"
-      "CREATE TEMP TABLE IF NOT EXISTS best (id TEXT PRIMARY KEY, updated_at TEXT, kiosk_id TEXT, src INTEGER) WITHOUT ROWID;"
+      "CREATE TEMP TABLE IF NOT EXISTS best (id TEXT PRIMARY KEY, hlc INTEGER, updated_at TEXT, kiosk_id TEXT, src INTEGER) "
+      "WITHOUT ROWID;"
       "CREATE TEMP TABLE IF NOT EXISTS won (id TEXT PRIMARY KEY) WITHOUT ROWID;"
       "DELETE FROM temp.changed; DELETE FROM temp.best; DELETE FROM temp.won;"));
   Attached attached{db, {}};

@@ -25,18 +25,19 @@ WHERE (excluded.at, excluded.kiosk_id) < (forgotten.at, forgotten.kiosk_id)
 inline constexpr std::string_view kTagLabel =
     "\nON CONFLICT (tag) DO UPDATE SET label = excluded.label WHERE excluded.label < tags.label\n";
 
-// A person: the newest version wins whole (updated_at, then kiosk id); never over a
-// forgotten person.
+// A person: the newest version wins whole (hybrid logical clock stamp, then updated_at,
+// then kiosk id: a kiosk with a fast wall clock cannot shadow a later import); never over
+// a forgotten person.
 inline constexpr std::string_view kAttendees = R"sql(
 ON CONFLICT (id) DO UPDATE SET
   first_name = excluded.first_name, last_name = excluded.last_name, email = excluded.email,
   company = excluded.company, title = excluded.title, status = excluded.status,
   consent = excluded.consent, suggest_opt_out = excluded.suggest_opt_out,
   source = excluded.source, kiosk_id = excluded.kiosk_id, created_at = excluded.created_at,
-  updated_at = excluded.updated_at
+  updated_at = excluded.updated_at, hlc = excluded.hlc
 WHERE attendees.status <> 'forgotten'
   AND attendees.id NOT IN (SELECT attendee_id FROM forgotten)
-  AND (excluded.updated_at, excluded.kiosk_id) > (attendees.updated_at, attendees.kiosk_id)
+  AND (excluded.hlc, excluded.updated_at, excluded.kiosk_id) > (attendees.hlc, attendees.updated_at, attendees.kiosk_id)
 )sql";
 
 // A badge code: the first issued owns it; a revocation anywhere sticks (the earliest).

@@ -23,7 +23,7 @@ constexpr const char* kAttendeeJson = R"sql(json_object(
   'id', s.id, 'first_name', s.first_name, 'last_name', s.last_name, 'email', s.email,
   'company', s.company, 'title', s.title, 'status', s.status, 'consent', s.consent,
   'suggest_opt_out', s.suggest_opt_out, 'source', s.source, 'kiosk_id', s.kiosk_id,
-  'created_at', s.created_at, 'updated_at', s.updated_at,
+  'created_at', s.created_at, 'updated_at', s.updated_at, 'hlc', s.hlc,
   'tags', json((SELECT json_group_array(json_object('kind', x.kind, 'tag', x.tag, 'label', t.label))
                   FROM attendee_tags x JOIN tags t ON t.tag = x.tag WHERE x.attendee_id = s.id))))sql";
 constexpr const char* kCodeJson =
@@ -183,13 +183,14 @@ Status apply_attendees(Db& db, const json& rows, AppliedRows& out) {
     }
     static const std::string sql = merge_rules::upsert(R"sql(
 INSERT INTO attendees (id, first_name, last_name, email, company, title, status, consent,
-                       suggest_opt_out, source, kiosk_id, created_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql",
+                       suggest_opt_out, source, kiosk_id, created_at, updated_at, hlc)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql",
                                                        merge_rules::kAttendees);
     auto n = run(db, sql,
                  id, str(r, "first_name"), str(r, "last_name"), str(r, "email"), str(r, "company"),
                  str(r, "title"), str(r, "status"), num(r, "consent"), num(r, "suggest_opt_out"),
-                 str(r, "source"), str(r, "kiosk_id"), str(r, "created_at"), str(r, "updated_at"));
+                 str(r, "source"), str(r, "kiosk_id"), str(r, "created_at"), str(r, "updated_at"),
+                 num(r, "hlc"));
     if (!n) return n.error();
     if (*n == 0) continue;
     // This version won: its tag links replace the ones the file had.

@@ -2,6 +2,7 @@
 // re-import of the same roster never undoes a kiosk change; forget wipes them.
 #include <gtest/gtest.h>
 
+#include "core/config/topics_config.hpp"
 #include "core/profile/hlc.hpp"
 #include "core/profile/profile.hpp"
 #include "core/profile/topics.hpp"
@@ -279,4 +280,52 @@ TEST(ProfileMerge, ReimportAtTheOrganizerDoesNotUndoAMergedKioskChange) {
     reimport(*o, plain_roster(5), "2026-11-21T12:00:00.000Z");
   }
   EXPECT_TRUE(org.person(1).consent);
+}
+
+// --- kiosk-config/topics.toml ---------------------------------------------------------
+
+TEST(TopicsConfig, ReadsTheListAndIgnoresTheSynonymsTable) {
+  auto t = parse_topics_config("topics = [\"Rust\", \"AI & machine learning\"]\n[synonyms]\nml = \"AI\"\n",
+                               "topics.toml");
+  ASSERT_TRUE(t.ok()) << t.error().to_string();
+  EXPECT_EQ(*t, (std::vector<std::string>{"Rust", "AI & machine learning"}));
+  auto shipped = load_topics_config(std::string(RAPPORT_SOURCE_DIR) + "/kiosk-config/topics.toml");
+  ASSERT_TRUE(shipped.ok()) << shipped.error().to_string();
+  EXPECT_GE(shipped->size(), 20u);
+}
+
+TEST(TopicsConfig, BadEntriesNameTheLine) {
+  auto long_label = parse_topics_config("topics = [\n  \"ok\",\n  \"" + std::string(81, 'x') + "\",\n]\n", "t.toml");
+  ASSERT_FALSE(long_label.ok());
+  EXPECT_EQ(long_label.error().where, "t.toml:3");
+  auto unknown = parse_topics_config("topics = []\ntopcis = [\"x\"]\n", "t.toml");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().where, "t.toml:2");
+  EXPECT_FALSE(parse_topics_config("topics = [1, 2]\n", "t.toml").ok());
+  EXPECT_FALSE(parse_topics_config("topics = [\"\"]\n", "t.toml").ok());
+}
+
+// --- the attendees' newest-wins rule uses the same clock --------------------------------
+
+TEST(ProfileMerge, AMachineWithAFastClockCannotShadowALaterImport) {
+  TempDir dir;
+  std::string fast = dir.file("fast.sqlite"), later = dir.file("later.sqlite");
+  {
+    // A kiosk whose clock is two hours fast imported the roster "at 11:00" (really 09:00).
+    auto s = plain_kiosk(fast, "floor-fast", "2026-11-21T11:00:00.000Z");
+  }
+  Organizer org{dir, dir.file("org.sqlite")};
+  ASSERT_TRUE(org.merge({fast}).ok());
+  {
+    // The organizer re-imports a corrected roster at 10:00 real time, after seeing the
+    // fast kiosk's file: its stamp is later, whatever the wall clocks say.
+    auto o = Store::open(org.path);
+    ASSERT_TRUE(o.ok());
+    std::string fixed = plain_roster(5);
+    auto pos = fixed.find("Person1,");
+    fixed.replace(pos, 8, "Personne1,");
+    reimport(*o, fixed, "2026-11-21T10:00:00.000Z");
+  }
+  ASSERT_TRUE(org.merge({fast}).ok());
+  EXPECT_EQ(org.person(1).first_name, "Personne1");
 }
