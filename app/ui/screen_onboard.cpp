@@ -24,9 +24,11 @@ void screen_invite(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   ImFont* title = narrow ? f.large : f.huge;
   ImFont* lead = narrow ? f.body : f.large;
   std::string first = s.profile ? s.profile->profile.attendee.first_name : std::string();
-  float y = vs.y * (narrow ? 0.06f : 0.12f);
-  draw_icon(dl, Icon::people, ImVec2(vs.x / 2, y + 2.4f * em), 2.4f * em, p.accent, IM_COL32(0x10, 0x18, 0x20, 0xFF));
-  y += 6 * em;
+  float y = narrow ? 1.5f * em : vs.y * 0.12f;
+  if (!narrow) {  // on a narrow screen the words need the room
+    draw_icon(dl, Icon::people, ImVec2(vs.x / 2, y + 2.4f * em), 2.4f * em, p.accent, IM_COL32(0x10, 0x18, 0x20, 0xFF));
+    y += 6 * em;
+  }
   y += k.text_centred(dl, title, x0, x0 + wrap, y, p.text,
                       first.empty() ? "Meet the right people here?" : fmt::format("{}, meet the right people here?", first),
                       wrap);

@@ -39,6 +39,7 @@ std::string write_script(const TempDir& dir) {
   std::ofstream out(path);
   for (int i = 1; i <= kPeople; ++i) {
     out << "present " << secret_of(i) << "\n"
+        << "wait 1000\n"  // a loaded test machine may take a moment to decode and answer
         << "expect Yes, introduce me\n"
         << "tap Yes, introduce me\n"
         << "expect What would you like to talk about?\n"
