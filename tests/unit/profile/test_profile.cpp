@@ -326,6 +326,10 @@ TEST(ProfileMerge, AMachineWithAFastClockCannotShadowALaterImport) {
     fixed.replace(pos, 8, "Personne1,");
     reimport(*o, fixed, "2026-11-21T10:00:00.000Z");
   }
-  ASSERT_TRUE(org.merge({fast}).ok());
-  EXPECT_EQ(org.person(1).first_name, "Personne1");
+  // A fresh organizer file reading both in full: the later stamp wins, in either order.
+  Organizer one{dir, dir.file("one.sqlite")}, two{dir, dir.file("two.sqlite")};
+  ASSERT_TRUE(one.merge({fast, org.path}).ok());
+  ASSERT_TRUE(two.merge({org.path, fast}).ok());
+  EXPECT_EQ(one.person(1).first_name, "Personne1");
+  EXPECT_EQ(two.person(1).first_name, "Personne1");
 }
