@@ -2,6 +2,7 @@
 // Everything the kiosk's screens read. Screens are functions of this state that draw and
 // return intents; KioskUi (kiosk_ui.cpp) is the one place that changes it.
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +51,8 @@ struct Onboarding {
   bool sent = false;         // "Done" pressed, waiting for the write
 };
 
+class NameIndex;
+
 struct KioskState {
   KioskConfig config;
   KioskMode mode = KioskMode::door;
@@ -72,6 +75,7 @@ struct KioskState {
   std::optional<Onboarding> onboarding;   // the picker in progress
 
   std::string search_query;
+  std::shared_ptr<const NameIndex> search_index;  // the roster's search keys (made on first search)
   std::string pin_digits;
   PinPurpose pin_purpose = PinPurpose::admin;
   std::string pin_message;       // "Wrong PIN - 4 tries left", "Locked for 60 s"
