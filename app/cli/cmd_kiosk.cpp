@@ -1,9 +1,11 @@
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <regex>
 
 #include "cli/command.hpp"
 #include "core/config/pin.hpp"
+#include "core/sync/merge.hpp"
 #include "platform/kiosk_loop.hpp"
 
 namespace rapport::cli {
@@ -39,6 +41,17 @@ void add_kiosk(CLI::App& root, Commands& out) {
                      if (!c) return bad_input(c.error());
                      run.config = std::move(*c);
                    }
+                   // A [sync] target of another event is refused before the kiosk starts:
+                   // merging into it would mix two events' people.
+                   if (!run.config.sync.target.empty() && std::filesystem::exists(run.config.sync.target)) {
+                     auto mine = inspect_source(o->db);
+                     auto target = inspect_source(run.config.sync.target);
+                     if (mine && target)
+                       if (auto same = check_same_event(*mine, *target, "the [sync] target",
+                                                        run.config.sync.target);
+                           !same)
+                         return bad_input(same.error());
+                   }
                    if (!o->camera.empty()) {
                      static const std::regex camera(R"(^(auto|synthetic|v4l2:.+|images:.+)$)");
                      if (!std::regex_match(o->camera, camera))
@@ -56,6 +69,14 @@ void add_kiosk(CLI::App& root, Commands& out) {
                      run.window_height = std::stoi(m[2]);
                    }
                    run.script = o->script;
+                   if (run.config.mode != KioskMode::demo && is_demo_pin(run.config.admin.pin_hash)) {
+                     run.demo_pin = true;
+                     std::cerr << "rapport: WARNING: this " << mode_name(run.config.mode)
+                               << " kiosk's admin PIN is the demo PIN (" << kDemoPin
+                               << "), written in the shipped configs: anyone can open the staff screens. "
+                                  "Set your own: echo 'YOUR PIN' | rapport kiosk --hash-pin"
+                               << std::endl;
+                   }
                    if (const char* s = std::getenv("RAPPORT_KIOSK_STATS")) run.stats_path = s;
                    if (const char* s = std::getenv("RAPPORT_KIOSK_PROBES")) run.probes_path = s;
                    return run_kiosk(run);

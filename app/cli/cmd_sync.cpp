@@ -18,7 +18,7 @@ new rows go to the hub (idempotent upserts, one transaction), other kiosks' rows
 last pull come back (earliest check-in and sighting win, as in 'rapport merge').
 With --every SECONDS it keeps syncing until stopped (SIGINT/SIGTERM), one line per cycle:
 a headless kiosk's sync thread.
-JSON: {"hub","hub_id","pushed","hub_changed","full_push","pulled","applied","skipped",
+JSON: {"hub","hub_id","pushed","hub_changed","full_push","pulled","applied","skipped","rejected",
 "checkins_pulled","connections_pulled","pending","pushed_seq","pulled_seq","at"}; with
 --every, {"connected","pending","last_sync_at","error"} per cycle.
 Exit status: 0 synced; 1 the hub could not be reached or refused (nothing is lost: the
@@ -33,6 +33,7 @@ nlohmann::json report_json(const std::string& url, const hub::SyncReport& r) {
           {"pulled", r.pulled},
           {"applied", r.applied.rows},
           {"skipped", r.applied.skipped},
+          {"rejected", r.rejected},
           {"checkins_pulled", r.applied.checkins.size()},
           {"connections_pulled", r.applied.connections.size()},
           {"pending", r.pending},
@@ -127,6 +128,12 @@ void add_sync(CLI::App& root, Commands& out) {
                          "{} check-ins and {} connections from other kiosks), {} pending\n",
                          url, r->pushed, r->hub_changed, r->full_push ? ", whole file" : "", r->pulled,
                          r->applied.rows, r->applied.checkins.size(), r->applied.connections.size(), r->pending);
+                     if (r->rejected) {
+                       std::cout << fmt::format("  {} rows from the hub were refused (not valid rows; not applied):\n",
+                                                r->rejected);
+                       for (const auto& x : r->rejected_rows)
+                         std::cout << fmt::format("    {} {}: {}\n", x.table, x.key, x.reason);
+                     }
                      if (r->applied.skipped)
                        std::cout << fmt::format("  {} rows name people this file does not know; import the same "
                                                 "roster at every kiosk\n",

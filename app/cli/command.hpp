@@ -27,13 +27,13 @@ using Commands = std::vector<Command>;
 
 // Prints "rapport: <where>: <message>" on stderr and returns kBadInput.
 int bad_input(const Error& e);
-// Prints the message on stderr and returns kFailed.
+// Prints the message on stderr and returns kFailed (kBadInput for an Error marked bad_input).
 int failed(const Error& e);
 
 // Opens a store for a command, or prints why not.
 Result<Store> open_store(const std::string& path, bool read_only = false);
 
-// One query of a --batch file: "CODE" or "id:ID".
+// One query of a --batch file: "code:CODE", "id:ID" or a bare "CODE".
 struct BatchItem {
   size_t line = 0;
   bool by_id = false;

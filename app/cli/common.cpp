@@ -5,18 +5,19 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/terminal_text.hpp"
 #include "core/util/text.hpp"
 
 namespace rapport::cli {
 
 int bad_input(const Error& e) {
-  std::cerr << "rapport: " << e.to_string() << std::endl;
+  std::cerr << "rapport: " << escape_controls(e.to_string(), true) << std::endl;
   return kBadInput;
 }
 
 int failed(const Error& e) {
-  std::cerr << "rapport: " << e.to_string() << std::endl;
-  return kFailed;
+  std::cerr << "rapport: " << escape_controls(e.to_string(), true) << std::endl;
+  return e.bad_input ? kBadInput : kFailed;
 }
 
 Result<Store> open_store(const std::string& path, bool read_only) {
@@ -34,11 +35,16 @@ Result<std::vector<BatchItem>> read_batch(const std::string& path) {
     auto t = trim(line);
     if (t.empty()) continue;
     if (!is_valid_utf8(t)) return make_error("this line is not valid UTF-8", fmt::format("{}:{}", path, n));
+    // Explicit prefixes: `id:ID` is an attendee id, `code:TEXT` is whatever a scanner read
+    // (even a code that itself starts with "id:"); a line without either is a code.
     BatchItem item{n, false, std::string(t)};
     if (t.substr(0, 3) == "id:") {
       item.by_id = true;
       item.value = std::string(trim(t.substr(3)));
       if (item.value.empty()) return make_error("'id:' needs an attendee id after it", fmt::format("{}:{}", path, n));
+    } else if (t.substr(0, 5) == "code:") {
+      item.value = std::string(trim(t.substr(5)));
+      if (item.value.empty()) return make_error("'code:' needs a code after it", fmt::format("{}:{}", path, n));
     }
     out.push_back(std::move(item));
   }
@@ -48,7 +54,7 @@ Result<std::vector<BatchItem>> read_batch(const std::string& path) {
 void add_query_options(CLI::App& app, QueryOptions& q) {
   auto* code = app.add_option("code", q.code, "What the scanner read");
   auto* id = app.add_option("--id", q.id, "An attendee id instead of a code");
-  auto* batch = app.add_option("--batch", q.batch, "A file with one code or id:ID per line");
+  auto* batch = app.add_option("--batch", q.batch, "A file with one query per line: code:CODE, id:ID, or a bare CODE");
   code->excludes(id)->excludes(batch);
   id->excludes(batch);
 }
@@ -65,7 +71,7 @@ nlohmann::json to_json(const AttendeeRef& a) {
 }
 
 void print_json_line(const nlohmann::json& j) {
-  std::string s = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string s = escape_controls(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   std::fwrite(s.data(), 1, s.size(), stdout);
   std::fputc('\n', stdout);
   std::fflush(stdout);

@@ -3,10 +3,12 @@
 #include <iostream>
 
 #include "cli/command.hpp"
+#include "cli/terminal_text.hpp"
 
 int main(int argc, char** argv) {
   std::setlocale(LC_ALL, "");
   using namespace rapport::cli;
+  TerminalGuard terminal;  // names from rosters never drive the terminal
   CLI::App app{"Rapport: check-in and introductions for networking events"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "rapport 0.1.0");

@@ -1,5 +1,7 @@
 #include "hub/hub_export.hpp"
 
+#include "core/sync/pulled_rows.hpp"
+
 #include <filesystem>
 
 #include "core/sync/merge.hpp"
@@ -22,7 +24,7 @@ Result<HubExportReport> export_from_hub(const std::string& url, const std::strin
   HubExportReport rep;
   rep.hub_id = hub->hub_id;
   bool created = false;
-  auto org = open_or_create_organizer(organizer_path, EventInfo{hub->event_name, hub->event_date}, &created);
+  auto org = open_or_create_organizer(organizer_path, hub_event(*hub), &created);
   if (!org) return org.error();
   rep.created = created;
   auto fail = [&](const Error& e) -> Error {
@@ -42,7 +44,7 @@ Result<HubExportReport> export_from_hub(const std::string& url, const std::strin
   // the next or not at all, while the pages keep memory bounded.
   auto s = org->db().write([&]() -> Status {
     RAPPORT_TRY(pull_pages(*conn, rep.from_seq, SyncOptions{}.page_rows, [&](const RowBatch& rows, int64_t top) -> Status {
-      auto applied = apply_rows(org->db(), rows);
+      auto applied = apply_rows(org->db(), check_pulled_rows(rows, org->now()).rows);
       if (!applied) return applied.error();
       rep.pulled += static_cast<int64_t>(rows.size());
       rep.applied.add(std::move(*applied));

@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS rapport.hub (
   event_date     text COLLATE "C" NOT NULL DEFAULT '',
   created_at     timestamptz NOT NULL DEFAULT now()
 );
+-- The event's random id (kiosk files' event.event_id); '' until the first push claims it.
+ALTER TABLE rapport.hub ADD COLUMN IF NOT EXISTS event_id text COLLATE "C" NOT NULL DEFAULT '';
 
 CREATE TABLE IF NOT EXISTS rapport.forgotten (
   attendee_id text COLLATE "C" PRIMARY KEY,
@@ -130,7 +132,8 @@ Result<HubInfo> read_hub(PgConn& conn) {
     return make_error("this database holds no Rapport hub yet; create it with 'rapport hub init --url URL'");
   auto r = conn.exec(
       "SELECT hub_id, event_name, event_date, schema_version, "
-      "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM rapport.hub WHERE id = 1");
+      "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+      "coalesce(to_jsonb(h) ->> 'event_id', '~'), hub_id FROM rapport.hub h WHERE id = 1");
   if (!r) return r.error();
   if (r->rows() == 0)
     return make_error("the hub's identity row is missing; run 'rapport hub init --url URL' again");
@@ -140,11 +143,21 @@ Result<HubInfo> read_hub(PgConn& conn) {
   h.event_date = r->text(0, 2);
   h.schema_version = static_cast<int>(r->integer(0, 3));
   h.created_at = r->text(0, 4);
+  h.event_id = r->text(0, 5);
+  if (h.event_id == "~")
+    return make_error("this hub was made by an older Rapport (it has no event id); run 'rapport hub init --url "
+                      "URL' again to bring it up to date (its rows stay)");
   if (h.schema_version > kHubSchemaVersion)
     return make_error(fmt::format("this hub was made by a newer Rapport (hub schema {}, this program knows up "
                                   "to {}); update Rapport on this kiosk",
                                   h.schema_version, kHubSchemaVersion));
   return h;
+}
+
+EventInfo hub_event(const HubInfo& hub) {
+  EventInfo e{hub.event_name, hub.event_date, "hub", "organizer", hub.event_id};
+  if (e.event_id.empty()) e.event_id = legacy_event_id(hub.event_name, hub.event_date);
+  return e;
 }
 
 Result<HubInfo> init_hub(PgConn& conn) {

@@ -5,6 +5,7 @@
 // insert or change, which kiosks pull by cursor.
 #include <string>
 
+#include "core/store/store.hpp"
 #include "core/util/result.hpp"
 #include "hub/pg.hpp"
 
@@ -20,6 +21,7 @@ struct HubInfo {
   std::string hub_id;      // random, made by `rapport hub init`; names the hub in kiosk files
   std::string event_name;  // set by the first kiosk that pushes; empty before
   std::string event_date;
+  std::string event_id;    // the event's id (Store's event_id); empty until claimed
   int schema_version = 0;
   std::string created_at;
 };
@@ -29,5 +31,8 @@ struct HubInfo {
 Result<HubInfo> init_hub(PgConn& conn);
 // The hub's identity, or an error that says to run `rapport hub init`.
 Result<HubInfo> read_hub(PgConn& conn);
+// The hub's event as an EventInfo (a hub claimed by name only, before event ids, has the
+// id its name and date derive).
+EventInfo hub_event(const HubInfo& hub);
 
 }  // namespace rapport::hub

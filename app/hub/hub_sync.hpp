@@ -16,6 +16,7 @@
 #include <string>
 
 #include "core/store/store.hpp"
+#include "core/sync/pulled_rows.hpp"
 #include "core/sync/row_batch.hpp"
 #include "core/util/result.hpp"
 #include "hub/hub_schema.hpp"
@@ -25,6 +26,7 @@ namespace rapport::hub {
 
 struct SyncOptions {
   int64_t page_rows = 2000;  // rows per pulled page (its window; the people it names come too)
+  size_t push_page_rows = 2000;  // rows of one table per pushed page (all pages in one hub transaction)
   // Called after each pulled page is committed, with what it changed (the kiosk's matcher
   // learns at once, and keeps what it learnt when a later page fails).
   std::function<void(const AppliedRows&)> on_applied;
@@ -40,6 +42,8 @@ struct SyncReport {
   bool full_push = false;   // the whole file was sent (first push, restored file)
   int64_t pulled = 0;       // rows received
   AppliedRows applied;      // what they changed in this file
+  int64_t rejected = 0;     // pulled rows that were not valid rows of their table (not applied)
+  std::vector<RejectedRow> rejected_rows;  // the first 20 of them, with the reason
   int64_t pending = 0;      // changes still not pushed after the cycle
   int64_t pushed_seq = 0, pulled_seq = 0;
   std::string at;           // when the cycle ended (ISO-8601)

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
-#include <regex>
 
 namespace rapport::hub {
 
@@ -42,11 +41,37 @@ std::string first_line(const char* msg) {
 }  // namespace
 
 std::string redact_url(const std::string& url) {
-  // scheme://user:password@host -> scheme://user:***@host; password=... -> password=***
-  static const std::regex in_url(R"(^([a-z]+://[^:/@]*):[^@/]*@)");
-  static const std::regex in_kv(R"(password\s*=\s*('[^']*'|\S+))");
-  std::string out = std::regex_replace(url, in_url, "$1:***@");
-  return std::regex_replace(out, in_kv, "password=***");
+  // libpq's own parser reads the URL (or key=value string) as libpq will, percent-encoded
+  // key names and all; only where the hub is (user, host, port, database) is shown, and
+  // every other key that was given appears as key=***.
+  char* err = nullptr;
+  PQconninfoOption* opts = PQconninfoParse(url.c_str(), &err);
+  if (err) PQfreemem(err);
+  if (!opts) return "postgresql://***";
+  std::string user, host, port, db, rest;
+  for (PQconninfoOption* o = opts; o->keyword; ++o) {
+    if (!o->val) continue;
+    std::string k = o->keyword, v = o->val;
+    if (k == "user") user = v;
+    else if (k == "host") host = v;
+    else if (k == "port") port = v;
+    else if (k == "dbname") db = v;
+    else rest += (rest.empty() ? "?" : "&") + k + "=***";
+  }
+  PQconninfoFree(opts);
+  // What is shown must not itself carry anything odd (a host written as "a@b" or "x?y").
+  auto clean = [](std::string v) {
+    for (char& c : v)
+      if (c == '@' || c == '?' || c == '&' || c == '=' || c == ':' || c == '/' || static_cast<unsigned char>(c) < 0x20)
+        c = '_';
+    return v;
+  };
+  std::string out = "postgresql://";
+  if (!user.empty()) out += clean(user) + "@";
+  out += clean(host);
+  if (!port.empty()) out += ":" + clean(port);
+  out += "/" + clean(db);
+  return out + rest;
 }
 
 Result<PgConn> PgConn::connect(const std::string& url, int connect_timeout_s) {
@@ -74,6 +99,27 @@ std::string PgConn::describe() const {
                      PQdb(conn_.get()));
 }
 
+std::string PgConn::url_for(const std::string& user) const {
+  if (!conn_) return {};
+  std::string host = PQhost(conn_.get());
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return fmt::format("postgresql://{}@{}:{}/{}", user, host, PQport(conn_.get()), PQdb(conn_.get()));
+}
+
+std::string PgConn::pgpass_line(const std::string& user, const std::string& password) const {
+  if (!conn_) return {};
+  auto esc = [](std::string v) {
+    std::string out;
+    for (char c : v) {
+      if (c == ':' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out;
+  };
+  return fmt::format("{}:{}:{}:{}:{}", esc(PQhost(conn_.get())), esc(PQport(conn_.get())), esc(PQdb(conn_.get())),
+                     esc(user), esc(password));
+}
+
 Result<PgRows> PgConn::exec(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
   if (!conn_) return make_error("not connected to the hub");
   std::vector<const char*> values;
@@ -90,6 +136,17 @@ Result<PgRows> PgConn::exec(const std::string& sql, const std::vector<std::optio
     return make_error(fmt::format("the hub refused a statement: {}", msg));
   }
   return rows;
+}
+
+Status PgConn::run_simple(const std::string& sql) {
+  if (!conn_) return make_error("not connected to the hub");
+  PGresult* r = PQexec(conn_.get(), sql.c_str());
+  if (!r) return make_error(fmt::format("the hub did not answer ({})", first_line(PQerrorMessage(conn_.get()))));
+  PgRows rows(r);
+  auto status = PQresultStatus(r);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    return make_error(fmt::format("the hub refused a statement: {}", first_line(PQresultErrorMessage(r))));
+  return {};
 }
 
 Status PgConn::transaction(const std::function<Status()>& body, const char* begin) {

@@ -46,17 +46,24 @@ class PgConn {
 
   // Runs one statement with text parameters ($1, $2, ...).
   Result<PgRows> exec(const std::string& sql, const std::vector<std::optional<std::string>>& params = {});
+  // One statement by the simple-query protocol, outside any transaction (VACUUM).
+  Status run_simple(const std::string& sql);
   // BEGIN ... COMMIT around `body`; ROLLBACK when it fails.
   Status transaction(const std::function<Status()>& body, const char* begin = "BEGIN");
   bool ok() const;
   // Who and where, without the password: "rapport@127.0.0.1:5432/rapport".
   std::string describe() const;
+  // This server and database as a URL for another user, without any password:
+  // "postgresql://USER@HOST:PORT/DBNAME".
+  std::string url_for(const std::string& user) const;
+  // The ~/.pgpass line (HOST:PORT:DBNAME:USER:PASSWORD) for this server and database.
+  std::string pgpass_line(const std::string& user, const std::string& password) const;
 
  private:
   std::shared_ptr<pg_conn> conn_;
 };
 
-// A URL as shown to people: the password replaced by "***".
+// A URL as shown to people: user, host, port and database, every other key as key=***.
 std::string redact_url(const std::string& url);
 
 }  // namespace rapport::hub

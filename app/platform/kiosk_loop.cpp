@@ -370,6 +370,7 @@ int run_kiosk(const KioskRun& run) {
     }
   ui::KioskUi ui(std::move(initial), fonts);
   ui.set_camera((*scan)->status_text(), (*scan)->camera_live());
+  ui.set_demo_pin(run.demo_pin);
 
   Loop loop;
   loop.scan = scan->get();

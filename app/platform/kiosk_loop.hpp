@@ -16,6 +16,7 @@ struct KioskRun {
   std::string script;        // automation script; the run ends when it does
   std::string stats_path;    // env RAPPORT_KIOSK_STATS: per-frame timings as JSON (benchmarks)
   std::string probes_path;   // env RAPPORT_KIOSK_PROBES: the script's `probe` figures as JSON (soak test)
+  bool demo_pin = false;     // config.admin.pin_hash is the demo PIN's: staff screens say so in red
 };
 
 // Returns the process exit code: 0 done (admin exit or script passed), 1 a script

@@ -109,6 +109,11 @@ std::vector<std::string> reply_texts(const DeskReply& reply) {
     out.push_back(p->stats.event_name);
     for (const auto& t : p->stats.top_interests) out.push_back(t.label);
     for (const auto& n : p->graph.nodes) out.push_back(n.label);
+  } else if (const auto* ro = std::get_if<RosterReply>(&reply)) {
+    for (const auto& p : ro->roster) {
+      out.push_back(p.first_name + p.last_name + p.initials);
+      out.insert(out.end(), p.interests.begin(), p.interests.end());
+    }
   } else if (const auto* sp = std::get_if<StorageProblem>(&reply)) {
     out.push_back(sp->detail);
   } else if (const auto* sy = std::get_if<SyncReply>(&reply)) {

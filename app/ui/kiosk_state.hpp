@@ -58,6 +58,7 @@ struct KioskState {
   bool sync_running = false;       // "Sync now" pressed, no answer yet
   std::string hub_status;         // "hub: offline, 12 pending"; admin screen only, never public
   std::string storage_detail;     // for the admin screen only
+  bool demo_pin = false;          // the admin PIN is the shipped demo PIN (a red line unless in demo mode)
 
   std::vector<std::string> demo_badges;     // demo tray: codes to present
   std::vector<std::string> demo_names;      // their first names

@@ -1,5 +1,7 @@
 #include "ui/kiosk_ui.hpp"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -163,6 +165,28 @@ void KioskUi::on_reply(DeskReply reply, UiOutput& out) {
                  [&](SyncReply& r) {
                    if (r.manual) s_.sync_running = false;
                    s_.sync = std::move(r.status);
+                 },
+                 [&](RosterReply& r) {
+                   // Someone was forgotten (or changed) by another process: the screens
+                   // use the new list at once, and nothing on screen names a person who
+                   // is not in it any more.
+                   std::set<std::string> ids;
+                   for (const auto& p : r.roster) ids.insert(p.id);
+                   s_.roster = std::move(r.roster);
+                   s_.present = 0;
+                   for (const auto& p : s_.roster) s_.present += p.present ? 1 : 0;
+                   auto gone = [&](const std::string& id) { return !id.empty() && !ids.count(id); };
+                   bool shown_gone = false;
+                   if (s_.door && s_.door->checkin.attendee && gone(s_.door->checkin.attendee->id)) shown_gone = true;
+                   if (s_.suggestions) {
+                     if (gone(s_.suggestions->for_person.id)) shown_gone = true;
+                     auto& list = s_.suggestions->suggestions;
+                     list.erase(std::remove_if(list.begin(), list.end(),
+                                               [&](const Suggestion& x) { return gone(x.person.id); }),
+                                list.end());
+                   }
+                   if (s_.we_met && (gone(s_.we_met->first_id) || gone(s_.we_met->expected_id))) shown_gone = true;
+                   if (shown_gone) go_home(out);
                  },
                  [&](StorageProblem& p) {
                    pending_ = Pending::none;

@@ -40,6 +40,7 @@ class KioskUi {
   // The glyph atlas was rebuilt between frames (a name with new characters arrived).
   void set_fonts(Fonts fonts) { kit_.set_fonts(fonts); }
   void set_hub_status(std::string line) { s_.hub_status = std::move(line); }
+  void set_demo_pin(bool demo) { s_.demo_pin = demo; }
 
   // Timeouts, then the current screen, then the intents it returned.
   void frame(TimePoint now, const CameraView& cam, UiOutput& out);

@@ -227,9 +227,13 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
     k.text(dl, f.body, ImVec2(m, y), p.muted, "Loading the day's figures...");
   }
   sync_panel(k, dl, s, ImVec2(m + left_w + em, bottom - sync_h), ImVec2(vs.x - m, bottom));
+  std::string alarm;
+  if (s.demo_pin && s.mode != KioskMode::demo)
+    alarm = "The admin PIN is the demo PIN (2468), which anyone can read: set your own pin_hash "
+            "(rapport kiosk --hash-pin).";
   if (!s.storage_detail.empty())
-    k.text(dl, f.small, ImVec2(m, bottom + 0.1f * em), p.bad, "Last storage problem: " + s.storage_detail,
-           vs.x - 2 * m);
+    alarm += (alarm.empty() ? "" : "   ") + std::string("Last storage problem: ") + s.storage_detail;
+  if (!alarm.empty()) k.text(dl, f.small, ImVec2(m, bottom + 0.1f * em), p.bad, alarm, vs.x - 2 * m);
 
   // Mode switch top right; the other controls along the bottom, exit apart from them.
   float bw = 7.4f * em, gap = 0.5f * em;

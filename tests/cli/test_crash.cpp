@@ -88,7 +88,7 @@ std::string event_file(const TempDir& dir, const std::string& kiosk, int attende
                          std::to_string(seed)})
                 .exit_code,
             0);
-  EXPECT_EQ(run_rapport({"init", "--db", db, "--event", "Crash Day", "--kiosk", kiosk}).exit_code, 0);
+  EXPECT_EQ(run_rapport({"init", "--db", db, "--event", "Crash Day", "--kiosk", kiosk, "--event-id", "crash-day-0001"}).exit_code, 0);
   EXPECT_EQ(run_rapport({"import", "--db", db, roster}).exit_code, 0);
   return db;
 }

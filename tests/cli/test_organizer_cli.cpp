@@ -14,7 +14,7 @@ namespace {
 
 std::string kiosk_db(const TempDir& dir, const std::string& kiosk) {
   auto db = dir.file(kiosk + ".sqlite");
-  EXPECT_EQ(run_rapport({"init", "--db", db, "--event", "DevConf", "--kiosk", kiosk}).exit_code, 0);
+  EXPECT_EQ(run_rapport({"init", "--db", db, "--event", "DevConf", "--kiosk", kiosk, "--event-id", "devconf-test-0001"}).exit_code, 0);
   EXPECT_EQ(run_rapport({"import", "--db", db, data_file("roster_native.csv")}).exit_code, 0);
   return db;
 }

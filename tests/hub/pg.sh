@@ -9,8 +9,9 @@
 #   tests/hub/pg.sh fresh DIR   destroy, then start (the CTest fixture: no state from an earlier run)
 #
 # PostgreSQL refuses to run as root: under root (CI) the server runs as the system user
-# rapport-test, created when missing. It listens only on 127.0.0.1 with trust
-# authentication for that address, and keeps its socket inside DIR.
+# rapport-test, created when missing. It listens only on 127.0.0.1, trusts the owner role
+# "rapport" there, asks every other role for its password (scram-sha-256), and keeps its
+# socket inside DIR.
 set -euo pipefail
 
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
@@ -42,6 +43,10 @@ start() {
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     as_owner "$PGBIN/initdb" -D "$dir/data" -U rapport -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
       || { cat "$dir/initdb.log" >&2; exit 1; }
+    # The owner (rapport) is trusted on loopback; every other role (the kiosks' own, made
+    # by `rapport hub add-kiosk`) must give its password, as on a real hub.
+    as_owner sh -c "printf '%s\n' 'local all all trust' 'host all rapport 127.0.0.1/32 trust' \
+      'host all all 127.0.0.1/32 scram-sha-256' > '$dir/data/pg_hba.conf'"
   fi
   local tries=0 port
   while :; do

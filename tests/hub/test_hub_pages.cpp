@@ -52,7 +52,7 @@ TEST(HubPages, ALateKioskPullsEverythingPageByPageWithThePeopleEachPageNames) {
 
   // A floor kiosk joins with no roster of its own and pulls one row's window at a time.
   std::string floor = dir.file("floor-9.sqlite");
-  auto init = run_rapport({"init", "--db", floor, "--event", "Hub Test Day", "--kiosk", "floor-9"});
+  auto init = run_rapport({"init", "--db", floor, "--event", "Hub Test Day", "--kiosk", "floor-9", "--event-id", "hub-test-day-0001"});
   ASSERT_EQ(init.exit_code, 0) << init.err;
   int pages = 0;
   auto rep = sync_in_pages(floor, url, 1, pages);
@@ -77,7 +77,7 @@ TEST(HubPages, ALateKioskPullsEverythingPageByPageWithThePeopleEachPageNames) {
   EXPECT_EQ(again, 0);
   EXPECT_EQ(second.pulled, 0);
   std::string other = dir.file("floor-10.sqlite");
-  ASSERT_EQ(run_rapport({"init", "--db", other, "--event", "Hub Test Day", "--kiosk", "floor-10"}).exit_code, 0);
+  ASSERT_EQ(run_rapport({"init", "--db", other, "--event", "Hub Test Day", "--kiosk", "floor-10", "--event-id", "hub-test-day-0001"}).exit_code, 0);
   int one = 0;
   auto whole = sync_in_pages(other, url, 10000, one);
   EXPECT_EQ(one, 1);

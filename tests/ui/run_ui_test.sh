@@ -13,6 +13,8 @@
 #   # expect-stderr: TEXT              stderr must contain TEXT
 #   # check-organizer: SQL => ANSWER   afterwards, the sync target must answer SQL with ANSWER
 #   # check-db: SQL => ANSWER          afterwards, the event file must answer SQL with ANSWER
+#   # forget-after: SHOT.png ID        once the script saved SHOT.png, `rapport forget --id ID` runs in
+#                                      another process (the kiosk must notice it on its own)
 # Screenshots land in SHOTS_DIR/<script name>/.
 set -euo pipefail
 [ -n "${UI_TEST_DEBUG:-}" ] && set -x
@@ -29,7 +31,7 @@ org=""
 "$rapport" init --db "$db" --event "Rapport Test Day" >/dev/null
 "$rapport" import --db "$db" "$src/tests/ui/data/roster.csv" >/dev/null
 
-config=door; expect_exit=0; expect_stderr=""; sync_target=""; import_during=""
+config=door; expect_exit=0; expect_stderr=""; sync_target=""; import_during=""; forget_after=""
 checks=(); subst=()
 while IFS= read -r line; do
   case "$line" in
@@ -47,6 +49,7 @@ while IFS= read -r line; do
       subst+=("$var" "$(sqlite3 "$db" "$q")") ;;
     "# sync-target: "*) sync_target=${line#\# sync-target: } ;;
     "# import-during: "*) import_during=${line#\# import-during: } ;;
+    "# forget-after: "*) forget_after=${line#\# forget-after: } ;;
     "# expect-exit: "*) expect_exit=${line#\# expect-exit: } ;;
     "# expect-stderr: "*) expect_stderr=${line#\# expect-stderr: } ;;
     "# check-organizer: "*) checks+=("org" "${line#\# check-organizer: }") ;;
@@ -74,6 +77,13 @@ fi
 if [ -n "$import_during" ]; then
   ms=${import_during%% *}; file=${import_during#* }
   (sleep "$(awk "BEGIN { print $ms / 1000 }")"; "$rapport" import --db "$db" "$src/tests/ui/data/$file" >/dev/null) &
+  bg=$!
+fi
+
+if [ -n "$forget_after" ]; then
+  shot=${forget_after%% *}; who=${forget_after#* }
+  (for _ in $(seq 1 1200); do [ -f "$out/$shot" ] && break; sleep 0.1; done
+   "$rapport" forget --db "$db" --id "$who" >/dev/null) &
   bg=$!
 fi
 

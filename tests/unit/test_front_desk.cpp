@@ -7,6 +7,7 @@
 
 #include "core/kiosk/front_desk.hpp"
 #include "core/roster/import.hpp"
+#include "core/sync/forget.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace rapport;
@@ -39,6 +40,9 @@ std::unique_ptr<FrontDesk> open_desk(TempDir& dir, const std::string& extra_sql 
   return std::move(*desk);
 }
 
+// The next reply that is not a RosterReply (another process changed the file).
+DeskReply wait_answer(FrontDesk& d);
+
 DeskReply wait_reply(FrontDesk& d) {
   for (int i = 0; i < 2000; ++i) {
     if (auto r = d.poll()) return std::move(*r);
@@ -46,6 +50,12 @@ DeskReply wait_reply(FrontDesk& d) {
   }
   ADD_FAILURE() << "no reply";
   return StorageProblem{"timeout"};
+}
+DeskReply wait_answer(FrontDesk& d) {
+  for (;;) {
+    auto r = wait_reply(d);
+    if (!std::holds_alternative<RosterReply>(r)) return r;
+  }
 }
 }  // namespace
 
@@ -235,9 +245,70 @@ TEST(FrontDesk, SeesPeopleAddedToTheFileWhileItRuns) {
     ASSERT_TRUE(imp.ok()) << imp.error().to_string();
   }
   d->submit(ScanRequest{"T-0100", {}, false});
-  auto r = wait_reply(*d);
+  auto r = wait_answer(*d);
   ASSERT_TRUE(std::holds_alternative<DoorReply>(r));
   EXPECT_EQ(std::get<DoorReply>(r).checkin.outcome, CheckinOutcome::checked_in);
   ASSERT_TRUE(std::get<DoorReply>(r).checkin.attendee.has_value());
   EXPECT_EQ(std::get<DoorReply>(r).checkin.attendee->first_name, "김민준");
+}
+
+// Issue 16, finding 2: `rapport forget` in another process reached a running kiosk only
+// at its restart. Now the desk notices within its tick (1 s), hands the screens a roster
+// without the person, and the matcher never suggests them again.
+TEST(FrontDesk, APersonForgottenByAnotherProcessIsNeverShownAgain) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  for (const char* code : {"T-0001", "T-0002", "T-0003"}) {
+    d->submit(ScanRequest{code, {}, false});
+    (void)wait_answer(*d);
+  }
+  d->submit(ScanRequest{"T-0002", {}, true});
+  auto before = wait_answer(*d);
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(before));
+  ASSERT_TRUE(std::get<DoorReply>(before).suggestions.has_value());
+  bool carla_suggested = false;
+  for (const auto& s : std::get<DoorReply>(before).suggestions->suggestions)
+    carla_suggested = carla_suggested || s.person.id == "A3";
+  ASSERT_TRUE(carla_suggested) << "the test needs Carla among Ben's suggestions first";
+  {
+    auto other = Store::open(dir.file("e.sqlite"));  // `rapport forget` in another process
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE(forget_attendee(*other, "A3").ok());
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  std::optional<RosterReply> roster;
+  while (!roster && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(3)) {
+    if (auto r = d->poll()) {
+      if (auto* ro = std::get_if<RosterReply>(&*r)) roster = std::move(*ro);
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  ASSERT_TRUE(roster.has_value()) << "no roster change within 3 s";
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(2));
+  ASSERT_EQ(roster->roster.size(), 2u);
+  for (const auto& p : roster->roster) EXPECT_NE(p.id, "A3");
+  for (int i = 0; i < 3; ++i) {
+    d->submit(ScanRequest{i % 2 ? "T-0001" : "T-0002", {}, true});
+    auto r = wait_answer(*d);
+    ASSERT_TRUE(std::holds_alternative<DoorReply>(r));
+    ASSERT_TRUE(std::get<DoorReply>(r).suggestions.has_value());
+    for (const auto& s : std::get<DoorReply>(r).suggestions->suggestions) EXPECT_NE(s.person.id, "A3");
+  }
+  d->submit(ScanRequest{"T-0003", {}, false});
+  auto carla = wait_answer(*d);
+  EXPECT_EQ(std::get<DoorReply>(carla).match, ScanMatch::unknown);
+}
+
+// The desk's own check-ins, and the hub thread's pulled check-ins, do not make it reload.
+TEST(FrontDesk, ItsOwnWritesAreNotAChangeOfPeople) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  for (const char* code : {"T-0001", "T-0002"}) {
+    d->submit(ScanRequest{code, {}, false});
+    auto r = wait_reply(*d);
+    EXPECT_TRUE(std::holds_alternative<DoorReply>(r));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+  EXPECT_FALSE(d->poll().has_value());
 }

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <set>
-
 #include "core/badge/badge_code.hpp"
 #include "core/badge/contact_card.hpp"
 #include "core/util/text.hpp"
@@ -30,8 +28,11 @@ CodeKind kind_from_name(const std::string& name) {
 
 // Looks `code` up in attendee_codes (only badge codes when `badges_only`); true when found.
 Result<bool> lookup_code(Db& db, const std::string& code, bool badges_only, ScanResolution& out) {
+  // Eventbrite's attendee numbers are sequential (anyone can guess the next one): kept to
+  // recognise a person at import, never accepted from a scanner.
   auto st = db.cached(badges_only ? "SELECT attendee_id, kind, revoked_at FROM attendee_codes WHERE code = ? AND kind = 'badge'"
-                                  : "SELECT attendee_id, kind, revoked_at FROM attendee_codes WHERE code = ?");
+                                  : "SELECT attendee_id, kind, revoked_at FROM attendee_codes WHERE code = ? "
+                                    "AND kind <> 'attendee_number'");
   if (!st) return st.error();
   (*st)->bind(1, code);
   auto row = (*st)->step();
@@ -48,41 +49,13 @@ Result<bool> lookup_code(Db& db, const std::string& code, bool badges_only, Scan
   return true;
 }
 
-// A contact card names an attendee when exactly one person still at the event has one of
-// its e-mail addresses.
-Result<bool> lookup_card(Db& db, const ContactCard& card, ScanResolution& out) {
-  std::set<std::string> ids;
-  for (const auto& email : card.emails) {
-    auto st = db.cached(
-        "SELECT id FROM attendees WHERE email = ? COLLATE NOCASE AND email <> '' AND status <> 'forgotten'");
-    if (!st) return st.error();
-    (*st)->bind(1, email);
-    for (;;) {
-      auto row = (*st)->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      ids.insert((*st)->text(0));
-    }
-  }
-  if (ids.size() == 1) {
-    out.match = ScanMatch::attendee;
-    out.attendee_id = *ids.begin();
-    out.code_kind = CodeKind::badge;
-    out.detail = "contact card whose e-mail matches an attendee";
-    return true;
-  }
-  out.match = ScanMatch::unknown;
-  out.detail = ids.empty() ? "a contact card, but its e-mail is not on this event's list"
-                           : "a contact card whose e-mail belongs to more than one attendee";
-  return true;
-}
-
 }  // namespace
 
-// Order matters: exact codes first (ours, pretix secrets, Eventbrite barcodes and attendee
-// numbers are stored as imported), then our badge code spelled loosely (lower case, no
-// prefix: only ever matched against badge codes, so it cannot hit someone's ticket), then
-// contact cards.
+// Order matters: exact codes first (ours, ticket codes, pretix secrets and Eventbrite
+// barcodes are stored as imported), then our badge code spelled loosely (lower case, no
+// prefix: only ever matched against badge codes, so it cannot hit someone's ticket).
+// Only secrets identify a person: a contact card (MECARD, vCard) carries an e-mail that
+// anyone may know, and Eventbrite attendee numbers count up, so neither names anyone.
 Result<ScanResolution> resolve_scan(Db& db, std::string_view raw) {
   ScanResolution out;
   if (auto why = reject_scan_text(raw); !why.empty()) {
@@ -105,8 +78,8 @@ Result<ScanResolution> resolve_scan(Db& db, std::string_view raw) {
     if (*found) return out;
   }
   if (auto card = parse_contact_card(text); card.kind != CardKind::none) {
-    auto found = lookup_card(db, card, out);
-    if (!found) return found.error();
+    out.match = ScanMatch::unknown;
+    out.detail = "a contact card, not a badge: an e-mail does not identify anyone here; scan the badge's code";
     return out;
   }
   out.match = ScanMatch::unknown;

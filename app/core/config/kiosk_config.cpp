@@ -140,8 +140,13 @@ Status check_hub_url(std::string_view url) {
     return make_error("must start with postgresql:// (like \"postgresql://USER:PASSWORD@HOST:5432/DBNAME\")");
   auto at = rest.rfind('@');
   std::string_view host = at == std::string_view::npos ? rest : rest.substr(at + 1);
-  if (host.empty() || host[0] == '/' || host[0] == ':' || host[0] == '?')
-    return make_error("names no server: put the hub's host name or address after postgresql://");
+  // A service (pg_service.conf) may name the server, so that no secret needs to be in
+  // the URL: postgresql:///?service=rapport. Passwords come from libpq's own sources
+  // (PGPASSWORD, PGPASSFILE / ~/.pgpass, the service file) when the URL has none.
+  bool service = url.find("service=") != std::string_view::npos;
+  if (!service && (host.empty() || host[0] == '/' || host[0] == ':' || host[0] == '?'))
+    return make_error("names no server: put the hub's host name or address after postgresql:// (or "
+                      "?service=NAME from pg_service.conf)");
   for (unsigned char ch : url)
     if (ch < 0x21 || ch == 0x7F) return make_error("contains a space or a control character");
   return {};

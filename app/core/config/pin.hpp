@@ -16,6 +16,11 @@ bool verify_pin(const std::string& hash, const std::string& pin);
 // True when `hash` looks like something crypto_pwhash_str produced.
 bool looks_like_pin_hash(const std::string& hash);
 
+// The PIN the shipped configs carry (written in them, so known to everyone).
+inline constexpr const char* kDemoPin = "2468";
+// True when `hash` unlocks with the demo PIN: a door or floor kiosk running with it warns.
+inline bool is_demo_pin(const std::string& hash) { return !hash.empty() && verify_pin(hash, kDemoPin); }
+
 enum class PinVerdict { accepted, wrong, locked };
 
 // Five wrong attempts lock the pad for a minute (both configurable). Time comes from the

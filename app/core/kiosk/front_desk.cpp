@@ -37,21 +37,15 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   if (!cfg.kiosk_id.empty()) d->store_->set_kiosk_id(cfg.kiosk_id);
   d->event_name_ = cfg.event_name.empty() ? d->store_->event().name : cfg.event_name;
 
-  auto people = load_attendees(d->store_->db());
-  if (!people) return people.error();
-  for (const auto& a : *people)
-    if (a.status != AttendeeStatus::forgotten) d->roster_.push_back(public_person(a));
-  auto st = d->store_->db().cached("SELECT attendee_id FROM checkins");
-  if (!st) return st.error();
-  std::vector<std::string> present;
-  for (;;) {
-    auto row = (*st)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    present.push_back((*st)->text(0));
-  }
-  for (auto& p : d->roster_)
-    p.present = std::find(present.begin(), present.end(), p.id) != present.end();
+  auto roster = d->load_roster();
+  if (!roster) return roster.error();
+  d->roster_ = std::move(*roster);
+  auto fp = d->people_fingerprint();
+  if (!fp) return fp.error();
+  d->fingerprint_ = *fp;
+  auto dv = d->store_->db().scalar_int("PRAGMA data_version");
+  if (!dv) return dv.error();
+  d->data_version_ = *dv;
 
   auto demo = d->store_->db().cached(
       "SELECT c.code, a.first_name FROM attendee_codes c JOIN attendees a ON a.id = c.attendee_id "
@@ -80,6 +74,60 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   d->store_->db().reset_cached();
   d->thread_ = std::thread([p = d.get()] { p->run(); });
   return d;
+}
+
+Result<std::vector<PublicPerson>> FrontDesk::load_roster() {
+  std::vector<PublicPerson> out;
+  auto people = load_attendees(store_->db());
+  if (!people) return people.error();
+  for (const auto& a : *people)
+    if (a.status != AttendeeStatus::forgotten) out.push_back(public_person(a));
+  auto st = store_->db().cached("SELECT attendee_id FROM checkins");
+  if (!st) return st.error();
+  std::vector<std::string> present;
+  for (;;) {
+    auto row = (*st)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    present.push_back((*st)->text(0));
+  }
+  std::sort(present.begin(), present.end());
+  for (auto& p : out) p.present = std::binary_search(present.begin(), present.end(), p.id);
+  return out;
+}
+
+// What tells "the people changed" apart from the hub thread's pulled check-ins, which the
+// desk already learns through absorb(): the last sync_log entry (forget, import, profile
+// by another process log their rows) and the number of tombstones (pulled ones too).
+Result<std::pair<int64_t, int64_t>> FrontDesk::people_fingerprint() {
+  auto seq = store_->db().scalar_int("SELECT coalesce(max(seq), 0) FROM sync_log");
+  if (!seq) return seq.error();
+  auto gone = store_->db().scalar_int("SELECT count(*) FROM forgotten");
+  if (!gone) return gone.error();
+  return std::make_pair(*seq, *gone);
+}
+
+std::optional<DeskReply> FrontDesk::notice_changes() {
+  // data_version moves only when ANOTHER connection committed: the desk's own check-ins
+  // never trigger a reload.
+  auto dv = store_->db().scalar_int("PRAGMA data_version");
+  if (!dv || *dv == data_version_) return std::nullopt;
+  data_version_ = *dv;
+  auto fp = people_fingerprint();
+  if (!fp || *fp == fingerprint_) return std::nullopt;
+  fingerprint_ = *fp;
+  auto roster = load_roster();
+  if (!roster) return StorageProblem{roster.error().to_string()};
+  MatcherConfig mc;
+  const auto& cfg = options_.config;
+  mc.exposure_window_minutes = cfg.fairness.exposure_window_minutes;
+  mc.exposure_cap_per_window = cfg.fairness.exposure_cap_per_window;
+  mc.exclude_same_company = cfg.fairness.exclude_same_company;
+  auto m = open_matcher(*store_, mc);
+  if (!m) return StorageProblem{m.error().to_string()};
+  matcher_ = std::move(*m);
+  store_->db().reset_cached();
+  return RosterReply{std::move(*roster)};
 }
 
 FrontDesk::~FrontDesk() {
@@ -142,8 +190,8 @@ void FrontDesk::run() {
     {
       std::unique_lock lock(mu_);
       auto ready = [&] { return stopping_ || !inbox_.empty() || !remote_.empty(); };
-      if (sync_) cv_.wait_for(lock, options_.tick, ready);  // look at the sync clock now and then
-      else cv_.wait(lock, ready);
+      // Wake now and then: the sync clock, and changes other processes made to the file.
+      cv_.wait_for(lock, options_.tick, ready);
       remote.swap(remote_);
       if (!inbox_.empty()) {
         req = std::move(inbox_.front());
@@ -155,9 +203,19 @@ void FrontDesk::run() {
         // Idle: a periodic push, or a retry after the target went missing. People at
         // the kiosk come first; a push waits until no request is in the queue.
         push_due = sync_ && sync_->due(store_->now());
-        if (!push_due) continue;
-        working_ = true;
+        working_ = push_due;
       }
+    }
+    // Someone forgotten, imported or changed by another process: before anything else,
+    // so that no reply after this names a forgotten person.
+    if (auto changed = notice_changes()) {
+      std::function<void()> wake;
+      {
+        std::lock_guard lock(mu_);
+        outbox_.push_back(std::move(*changed));
+        wake = wake_;
+      }
+      if (wake) wake();
     }
     // Rows other kiosks wrote (pulled from the hub) reach the matcher first.
     for (const auto& r : remote) learn(r);

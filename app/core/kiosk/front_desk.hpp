@@ -86,20 +86,28 @@ struct SyncReply {
 struct StorageProblem {
   std::string detail;  // for logs and the admin screen; the public screen says "please call staff"
 };
-using DeskReply = std::variant<DoorReply, MeetReply, PinReply, DayPicture, SyncReply, StorageProblem>;
+// Another process changed the people in this kiosk's file (a forget, an import, a
+// profile, a tombstone pulled from the hub): the roster as the public screens may now
+// show it. Whoever is not in it any more is never shown again.
+struct RosterReply {
+  std::vector<PublicPerson> roster;
+};
+using DeskReply = std::variant<DoorReply, MeetReply, PinReply, DayPicture, SyncReply, StorageProblem, RosterReply>;
 
 class FrontDesk {
  public:
   struct Options {
     KioskConfig config;  // [sync] target + interval_seconds: pushed from the desk thread
-    // How often the desk looks at the clock when idle (a push is due, a retry is due).
+    // How often the desk looks at the clock when idle (a push is due, a retry is due) and
+    // at the file (PRAGMA data_version: did another process change the people?).
     std::chrono::milliseconds tick{1000};
   };
   // Loads the roster snapshot and the matcher index, then starts the desk thread.
   static Result<std::unique_ptr<FrontDesk>> open(Store store, Options options);
   ~FrontDesk();  // finishes the request in hand, then joins
 
-  // The people of the event as the public screens may show them (taken at open).
+  // The people of the event as the public screens may show them (taken at open; later
+  // changes arrive as RosterReply).
   const std::vector<PublicPerson>& roster() const { return roster_; }
   const std::string& event_name() const { return event_name_; }
   // A few badges for the demo tray (code + first name), people who consented.
@@ -129,6 +137,10 @@ class FrontDesk {
   DeskReply handle_pin(const PinRequest& r);
   DeskReply handle_sync(bool manual);
   void learn(const AppliedRows& rows);
+  // When another connection changed the people in the file: a new roster and matcher.
+  std::optional<DeskReply> notice_changes();
+  Result<std::vector<PublicPerson>> load_roster();
+  Result<std::pair<int64_t, int64_t>> people_fingerprint();
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<Matcher> matcher_;
@@ -137,6 +149,8 @@ class FrontDesk {
   std::vector<PublicPerson> roster_;
   std::vector<DemoBadge> demo_badges_;
   std::string event_name_;
+  int64_t data_version_ = -1;                  // PRAGMA data_version when last looked
+  std::pair<int64_t, int64_t> fingerprint_{};  // (last sync_log seq, tombstones) then
 
   mutable std::mutex mu_;
   std::condition_variable cv_;

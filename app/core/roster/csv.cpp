@@ -3,6 +3,8 @@
 #include <csv.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/util/text.hpp"
 
 namespace rapport {
@@ -35,6 +37,13 @@ int is_term(unsigned char ch) { return ch == '\r' || ch == '\n'; }
 
 Result<std::vector<CsvRecord>> parse_csv(std::string_view data, const std::string& name) {
   if (data.size() >= 3 && data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
+  // A NUL byte is never text: stored, it would end names early in C APIs and stop every
+  // hub sync of the file (PostgreSQL text cannot hold it). Refused here, with its line.
+  if (auto nul = data.find('\0'); nul != std::string_view::npos) {
+    size_t line = 1 + static_cast<size_t>(std::count(data.begin(), data.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
+    return make_error("this line contains a NUL byte (\\0); save the roster as plain UTF-8 text",
+                      fmt::format("{}:{}", name, line));
+  }
   csv_parser p;
   if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) return make_error("out of memory");
   csv_set_space_func(&p, is_space);
@@ -93,6 +102,29 @@ std::string csv_line(const std::vector<std::string>& fields) {
   }
   out += "\r\n";
   return out;
+}
+
+std::string spreadsheet_cell(std::string_view value) {
+  size_t i = value.find_first_not_of(' ');
+  if (i == std::string_view::npos) return std::string(value);
+  std::string_view rest = value.substr(i);
+  static constexpr std::string_view kTriggers[] = {
+      "=", "+", "-", "@", "\t", "\r",
+      "\xEF\xBC\x9D",  // U+FF1D FULLWIDTH EQUALS SIGN
+      "\xEF\xBC\x8B",  // U+FF0B FULLWIDTH PLUS SIGN
+      "\xEF\xBC\x8D",  // U+FF0D FULLWIDTH HYPHEN-MINUS
+      "\xEF\xBC\xA0",  // U+FF20 FULLWIDTH COMMERCIAL AT
+  };
+  for (auto t : kTriggers)
+    if (rest.substr(0, t.size()) == t) return "'" + std::string(value);
+  return std::string(value);
+}
+
+std::string spreadsheet_line(const std::vector<std::string>& fields) {
+  std::vector<std::string> safe;
+  safe.reserve(fields.size());
+  for (const auto& f : fields) safe.push_back(spreadsheet_cell(f));
+  return csv_line(safe);
 }
 
 }  // namespace rapport

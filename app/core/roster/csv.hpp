@@ -23,4 +23,11 @@ std::string csv_field(std::string_view value);
 // A full CSV line (with CRLF, as RFC 4180 asks) from fields.
 std::string csv_line(const std::vector<std::string>& fields);
 
+// A cell a spreadsheet must read as text, never as a formula (OWASP "CSV injection"): a
+// value whose first character (after spaces) is = + - @ (or their full-width forms), a
+// tab or a carriage return gets a leading '. Every CSV export uses these.
+std::string spreadsheet_cell(std::string_view value);
+// csv_line of spreadsheet_cell of each field.
+std::string spreadsheet_line(const std::vector<std::string>& fields);
+
 }  // namespace rapport

@@ -11,6 +11,7 @@
 
 #include "core/badge/badge_code.hpp"
 #include "core/roster/csv.hpp"
+#include "core/roster/row_limits.hpp"
 #include "core/util/random.hpp"
 #include "core/util/text.hpp"
 
@@ -313,6 +314,7 @@ Result<ParsedRoster> parse_roster(std::string_view data, const std::string& name
     }
     if (a.first_name.empty()) std::swap(a.first_name, a.last_name);
     RAPPORT_TRY(fill_custom(a, r, custom, mapping, separators, where));
+    if (auto why = oversized_part(a); !why.empty()) return make_error(why, where);
     out.rows.push_back(RosterRow{r.line, std::move(a)});
   }
   return out;
@@ -371,9 +373,13 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
           continue;
         }
       }
-      if (check_forgotten && !a.email.empty()) {
-        auto f = db.text_of("SELECT attendee_id FROM forgotten WHERE email_hash = ?",
-                        hash_hex(ascii_lower(a.email)));
+      // An email names a forgotten person only when it names nobody else: a group order's
+      // buyer email on several tickets (in this file, or held by people still here) must
+      // not keep the others of the group out once one of them was forgotten.
+      if (check_forgotten && !a.email.empty() && (a.id.empty() || emails_in_file[ascii_lower(a.email)] == 1)) {
+        auto f = db.text_of("SELECT attendee_id FROM forgotten WHERE email_hash = ? AND NOT EXISTS ("
+                            "SELECT 1 FROM attendees WHERE email = ? COLLATE NOCASE AND status <> 'forgotten')",
+                            hash_hex(ascii_lower(a.email)), a.email);
         if (!f) return f.error();
         if (*f) {
           sum.skipped.push_back({row.line, "this person asked to be forgotten"});

@@ -1,5 +1,8 @@
 #include "core/store/sqlite.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 namespace rapport {
@@ -50,6 +53,12 @@ Result<Db> Db::open(const std::string& path, Mode mode) {
     case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
     case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
     case Mode::create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+  }
+  if (mode == Mode::create && path != ":memory:" && path.rfind("file:", 0) != 0) {
+    // Event files hold emails: readable by their owner only, whatever the umask. SQLite
+    // gives the -wal and -shm files the database file's mode.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
   }
   sqlite3* h = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &h, flags, nullptr);

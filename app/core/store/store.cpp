@@ -21,6 +21,22 @@ std::string default_kiosk_id() {
   return fmt::format("{}-{}", host, ascii_lower(random_base32(3)));
 }
 
+std::string legacy_event_id(const std::string& name, const std::string& date) {
+  return "legacy-" + hash_hex(name + '\x1f' + date).substr(0, 32);
+}
+
+std::string describe_event(const EventInfo& e) {
+  return fmt::format("\"{}\"{} (event {})", e.name, e.date.empty() ? "" : " on " + e.date, e.event_id);
+}
+
+Status check_same_event(const EventInfo& mine, const EventInfo& theirs, const std::string& what,
+                        const std::string& where) {
+  if (mine.event_id == theirs.event_id) return {};
+  return make_bad_input(fmt::format("{} belongs to another event, {}, not {}; nothing was changed", what,
+                                    describe_event(theirs), describe_event(mine)),
+                        where);
+}
+
 namespace {
 // Reads the first bytes ourselves so that a file that is not SQLite is never handed to
 // SQLite (which could otherwise create a journal beside it).
@@ -64,12 +80,17 @@ Status Store::migrate() {
 }
 
 Status Store::load_event() {
-  auto st = db_.prepare("SELECT name, date, kiosk_id, role FROM event WHERE id = 1");
+  // A file opened read-only may predate schema 4 and have no event_id column.
+  auto has_id = db_.scalar_int("SELECT count(*) FROM pragma_table_info('event') WHERE name = 'event_id'");
+  if (!has_id) return has_id.error();
+  auto st = db_.prepare(*has_id ? "SELECT name, date, kiosk_id, role, event_id FROM event WHERE id = 1"
+                                : "SELECT name, date, kiosk_id, role, '' FROM event WHERE id = 1");
   if (!st) return st.error();
   auto row = st->step();
   if (!row) return row.error();
   if (!*row) return make_error("the database has no event row; it was not made by 'rapport init'", db_.path());
-  event_ = EventInfo{st->text(0), st->text(1), st->text(2), st->text(3)};
+  event_ = EventInfo{st->text(0), st->text(1), st->text(2), st->text(3), st->text(4)};
+  if (event_.event_id.empty()) event_.event_id = legacy_event_id(event_.name, event_.date);
   kiosk_id_ = event_.kiosk_id;
   return {};
 }
@@ -80,6 +101,7 @@ Result<Store> Store::create(const std::string& path, EventInfo event, Clock cloc
     return make_error("a file is already there; pick another name or remove it first", path);
   if (trim(event.name).empty()) return make_error("the event needs a name (--event)");
   if (event.kiosk_id.empty()) event.kiosk_id = default_kiosk_id();
+  if (event.event_id.empty()) event.event_id = new_uuid();
   auto db = Db::open(path, Db::Mode::create);
   if (!db) return db.error();
   Store s;
@@ -96,10 +118,10 @@ Result<Store> Store::create(const std::string& path, EventInfo event, Clock cloc
   if (auto r = s.migrate(); !r) return fail(r.error());
   auto r = s.db_.write([&]() -> Status {
     auto st = s.db_.prepare(
-        "INSERT INTO event (id, name, date, kiosk_id, role, created_at) VALUES (1, ?, ?, ?, ?, ?)");
+        "INSERT INTO event (id, name, date, kiosk_id, role, created_at, event_id) VALUES (1, ?, ?, ?, ?, ?, ?)");
     if (!st) return st.error();
     return st->bind_all(std::string(trim(event.name)), event.date, event.kiosk_id, event.role,
-                        s.now_iso())
+                        s.now_iso(), event.event_id)
         .run();
   });
   if (!r) return fail(r.error());

@@ -16,7 +16,21 @@ struct EventInfo {
   std::string date;      // YYYY-MM-DD, may be empty
   std::string kiosk_id;  // who writes this file
   std::string role = "kiosk";
+  // Which event this is: random, made by `rapport init` (or given to join an event);
+  // copies for each kiosk share it. Files from before schema 4 derive it from name and
+  // date (see schema_v4_event_id.cpp). Empty in a new EventInfo means "make one".
+  std::string event_id;
 };
+
+// The id a file without a stored event id has: derived from its name and date, so every
+// copy of one old event file agrees.
+std::string legacy_event_id(const std::string& name, const std::string& date);
+// `"Rust Meetup" on 2026-10-15 (event 1f3a...)`: how messages name an event.
+std::string describe_event(const EventInfo& e);
+// Ok when `theirs` is the same event as `mine`; otherwise a bad-input error naming both
+// (`what` says what theirs is: "this file", "the hub"), at `where`.
+Status check_same_event(const EventInfo& mine, const EventInfo& theirs, const std::string& what,
+                        const std::string& where = {});
 
 struct OpenOptions {
   bool read_only = false;

@@ -17,9 +17,9 @@ bool shareable(const Attendee& a) { return a.consent && a.status != AttendeeStat
 struct Sheet {
   std::string text;
   explicit Sheet(bool excel, const std::vector<std::string>& header) : text(excel ? kBom : "") {
-    text += csv_line(header);
+    text += spreadsheet_line(header);
   }
-  void row(const std::vector<std::string>& fields) { text += csv_line(fields); }
+  void row(const std::vector<std::string>& fields) { text += spreadsheet_line(fields); }
 };
 
 }  // namespace

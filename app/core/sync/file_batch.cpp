@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 
 namespace {
 Status write_synced(const std::string& path, const std::string& content) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return make_error(std::string("cannot write here: ") + std::strerror(errno), path);
   size_t done = 0;
   while (done < content.size()) {
@@ -57,6 +57,7 @@ Status FileBatch::commit() {
   std::vector<fs::path> made_dirs;
   if (!fs::exists(dir, ec)) {
     if (!fs::create_directory(dir, ec)) return make_error("cannot create the export folder: " + ec.message(), dir_);
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
     made_dirs.push_back(dir);
   }
   std::vector<std::pair<fs::path, fs::path>> moves;  // tmp -> final
@@ -74,6 +75,7 @@ Status FileBatch::commit() {
         undo();
         return make_error("cannot create the folder: " + ec.message(), sub.string());
       }
+      fs::permissions(sub, fs::perms::owner_all, fs::perm_options::replace, ec);
       made_dirs.push_back(sub);
     }
     fs::path tmp = sub / ("." + final_path.filename().string() + tag);

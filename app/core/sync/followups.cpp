@@ -122,11 +122,11 @@ Result<std::vector<FollowupPack>> build_followups(Db& db) {
 
 std::string followup_csv(const FollowupPack& pack, bool excel) {
   std::string out = excel ? "\xEF\xBB\xBF" : "";
-  out += csv_line({"name", "email", "company", "title", "looking_for", "can_help_with", "you_could_help_with",
+  out += spreadsheet_line({"name", "email", "company", "title", "looking_for", "can_help_with", "you_could_help_with",
                    "they_could_help_with", "shared_interests", "met_at", "suggested_first_line"});
   for (const auto& m : pack.people) {
     const Attendee& p = m.person;
-    out += csv_line({p.full_name(), p.email, p.company, p.title, join_labels(p.tags_of(TagKind::looking_for)),
+    out += spreadsheet_line({p.full_name(), p.email, p.company, p.title, join_labels(p.tags_of(TagKind::looking_for)),
                      join_labels(p.tags_of(TagKind::can_help_with)), join_labels(m.you_can_help_with),
                      join_labels(m.they_can_help_with), join_labels(m.shared_interests), m.met_at, m.first_line});
   }
@@ -167,12 +167,12 @@ Result<FollowupExportReport> export_followups(Db& db, const std::string& dir, bo
 
   FileBatch batch(dir);
   std::string index = excel ? "\xEF\xBB\xBF" : "";
-  index += csv_line({"attendee_id", "name", "email", "people_met", "people_listed", "csv", "html", "vcard"});
+  index += spreadsheet_line({"attendee_id", "name", "email", "people_met", "people_listed", "csv", "html", "vcard"});
   for (const auto& p : *packs) {
     int64_t listed = static_cast<int64_t>(p.people.size());
     // Everyone they met chose not to share: the page says so, and there is no empty vCard.
     std::string vcf = listed > 0 ? p.file_stem + ".vcf" : "";
-    index += csv_line({p.me.id, p.me.full_name(), p.me.email, std::to_string(listed + p.others_met),
+    index += spreadsheet_line({p.me.id, p.me.full_name(), p.me.email, std::to_string(listed + p.others_met),
                        std::to_string(listed), p.file_stem + ".csv", p.file_stem + ".html", vcf});
     batch.add(p.file_stem + ".csv", followup_csv(p, excel));
     batch.add(p.file_stem + ".html", followup_html(p, *ev));

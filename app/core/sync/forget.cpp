@@ -44,6 +44,9 @@ Result<ForgetResult> forget_attendee(Store& store, const std::string& attendee_i
   Db& db = store.db();
   ForgetResult out;
   out.attendee_id = attendee_id;
+  // Freed pages and cells are zeroed, so the erased email is not left in the file's
+  // free space; after the commit the WAL is checkpointed and truncated (below).
+  RAPPORT_TRY(db.exec("PRAGMA secure_delete = ON"));
   auto s = db.write([&]() -> Status {
     auto st = db.prepare("SELECT email, status FROM attendees WHERE id = ?");
     if (!st) return st.error();
@@ -63,11 +66,28 @@ Result<ForgetResult> forget_attendee(Store& store, const std::string& attendee_i
         "WHERE forgotten.email_hash = '' AND excluded.email_hash <> ''");
     if (!ins) return ins.error();
     RAPPORT_TRY(ins->bind_all(attendee_id, hash, store.now_iso(), store.kiosk_id()).run());
+    // The sync log named the person's badge and ticket codes (its key for code rows):
+    // those entries keep their place and stamp (cursors stay valid) but name nothing.
+    auto log = db.prepare(
+        "UPDATE sync_log SET k1 = '' WHERE tbl = 'attendee_codes' AND k1 IN "
+        "(SELECT code FROM attendee_codes WHERE attendee_id = ?)");
+    if (!log) return log.error();
+    RAPPORT_TRY(log->bind_all(attendee_id).run());
     RAPPORT_TRY(erase_forgotten(db));
     // Tag labels nobody uses any more go too: a rare personal interest could name someone.
     return db.exec("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM attendee_tags x WHERE x.tag = tags.tag)");
   });
   if (!s) return s.error();
+  // The WAL still holds the pages as they were before (the email among them) until a
+  // checkpoint copies the new ones back; TRUNCATE then empties it. A reader (a running
+  // kiosk) may hold the WAL for a moment: PASSIVE is not enough, so TRUNCATE, retried by
+  // the busy timeout, and reported when it could not finish.
+  auto ck = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+  if (!ck) return ck.error();
+  auto ckrow = ck->step();
+  if (!ckrow) return ckrow.error();
+  if (*ckrow && ck->integer(0) != 0) out.wal_pending = true;
+  ck = Stmt();
   auto c = count_for(db, "SELECT count(*) FROM checkins WHERE attendee_id = ?", attendee_id);
   if (!c) return c.error();
   out.checkins_kept = *c;
@@ -78,6 +98,11 @@ Result<ForgetResult> forget_attendee(Store& store, const std::string& attendee_i
 }
 
 Result<ForgetResult> forget_by_code(Store& store, std::string_view code) {
+  // The organizer may name a person by any code they hold (an Eventbrite attendee number
+  // too, which a scanner never accepts).
+  auto direct = store.db().text_of("SELECT attendee_id FROM attendee_codes WHERE code = ?", std::string(trim(code)));
+  if (!direct) return direct.error();
+  if (*direct) return forget_attendee(store, **direct);
   auto r = resolve_scan(store.db(), code);
   if (!r) return r.error();
   if (r->match == ScanMatch::attendee || (r->match == ScanMatch::revoked && !r->attendee_id.empty()))

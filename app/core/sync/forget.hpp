@@ -18,6 +18,9 @@ struct ForgetResult {
   bool already_forgotten = false;
   int64_t checkins_kept = 0;     // anonymous rows left for the counts
   int64_t connections_kept = 0;
+  // The WAL could not be emptied (a reader held it to the end of the busy timeout): the
+  // old pages go at the next checkpoint.
+  bool wal_pending = false;
 };
 
 // Forgets the attendee with this id. An unknown id is an error naming it.

@@ -313,7 +313,7 @@ Result<Store> open_or_create_organizer(const std::string& path, const EventInfo&
     auto dir = fs::path(path).parent_path();
     if (!dir.empty() && !fs::is_directory(dir, ec))
       return make_error("the folder for the organizer file is not there (was a USB stick removed?)", path);
-    EventInfo info{event.name, event.date, "organizer", "organizer"};
+    EventInfo info{event.name, event.date, "organizer", "organizer", event.event_id};
     auto s = Store::create(path, info, std::move(clock));
     if (!s) return s.error();
     if (created) *created = true;
@@ -323,6 +323,7 @@ Result<Store> open_or_create_organizer(const std::string& path, const EventInfo&
   if (!s) return s.error();
   if (s->event().role != "organizer")
     return make_error("this is a kiosk's own file, not an organizer file; merge into a new file instead", path);
+  if (!event.event_id.empty()) RAPPORT_TRY(check_same_event(event, s->event(), "the organizer file", path));
   return s;
 }
 
@@ -424,6 +425,7 @@ Result<MergeReport> merge_into(Store& organizer, const std::vector<std::string>&
     if (!seen.insert(canon).second) continue;
     auto info = inspect_source(p);
     if (!info) return info.error();
+    RAPPORT_TRY(check_same_event(organizer.event(), *info, "this file", p));
     paths.push_back(p);
   }
 
@@ -465,6 +467,7 @@ Result<MergeReport> merge_files(const std::string& organizer_path, const std::ve
   for (const auto& p : sources) {
     auto info = inspect_source(p);
     if (!info) return info.error();
+    if (!infos.empty()) RAPPORT_TRY(check_same_event(infos.front(), *info, "this file", p));
     infos.push_back(*info);
   }
   bool created = false;

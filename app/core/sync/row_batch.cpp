@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 
 #include "core/sync/forget.hpp"
@@ -50,32 +51,66 @@ Result<json> read_array(Db& db, const std::string& sql) {
   }
 }
 
-// Reads every table's rows, all of them or those whose keys temp.outbox lists.
-Result<RowBatch> read_rows(Db& db, bool full) {
-  struct Part {
-    json* out;
-    const char* table;
-    const char* object;
-    const char* key_match;  // how a row matches a key of temp.outbox k
-  };
-  RowBatch b;
-  const Part parts[] = {
-      {&b.forgotten, "forgotten", kForgottenJson, "k.tbl = 'forgotten' AND k.k1 = s.attendee_id"},
-      {&b.attendees, "attendees", kAttendeeJson, "k.tbl = 'attendees' AND k.k1 = s.id"},
-      {&b.codes, "attendee_codes", kCodeJson, "k.tbl = 'attendee_codes' AND k.k1 = s.code"},
-      {&b.checkins, "checkins", kCheckinJson, "k.tbl = 'checkins' AND k.k1 = s.attendee_id"},
-      {&b.connections, "connections", kConnectionJson,
-       "k.tbl = 'connections' AND k.k1 = s.a_id AND k.k2 = s.b_id"},
-      {&b.suggestions, "suggestions_shown", kSuggestionJson, "k.tbl = 'suggestions_shown' AND k.k1 = s.id"},
-  };
-  for (const auto& p : parts) {
+// One table of the outbox: how its rows become JSON and how they are keyed.
+struct Part {
+  json RowBatch::*out;
+  const char* table;
+  const char* object;
+  const char* k1;      // the row's key columns (k2 may be "''")
+  const char* k2;
+  const char* logged;  // the sync_log table name
+};
+
+const Part kParts[] = {
+    {&RowBatch::forgotten, "forgotten", kForgottenJson, "s.attendee_id", "''", "forgotten"},
+    {&RowBatch::attendees, "attendees", kAttendeeJson, "s.id", "''", "attendees"},
+    {&RowBatch::codes, "attendee_codes", kCodeJson, "s.code", "''", "attendee_codes"},
+    {&RowBatch::checkins, "checkins", kCheckinJson, "s.attendee_id", "''", "checkins"},
+    {&RowBatch::connections, "connections", kConnectionJson, "s.a_id", "s.b_id", "connections"},
+    {&RowBatch::suggestions, "suggestions_shown", kSuggestionJson, "s.id", "''", "suggestions_shown"},
+};
+
+// Reads every table's rows (all, or those whose keys temp.outbox lists) in pages by key.
+Status read_pages(Db& db, bool full, size_t page_rows, const std::function<Status(const RowBatch&)>& page) {
+  for (const auto& p : kParts) {
     std::string from = full ? fmt::format("{} s", p.table)
-                            : fmt::format("temp.outbox k JOIN {} s ON {}", p.table, p.key_match);
-    auto arr = read_array(db, fmt::format("SELECT json_group_array(json({})) FROM {}", p.object, from));
-    if (!arr) return arr.error();
-    *p.out = std::move(*arr);
+                            : fmt::format("temp.outbox k JOIN {} s ON k.tbl = '{}' AND k.k1 = {} AND k.k2 = {}",
+                                          p.table, p.logged, p.k1, std::string(p.k2) == "''" ? "k.k2" : p.k2);
+    // An unlogged k2 is '' in sync_log, so single-key tables join on k.k2 = k.k2.
+    std::string sql = fmt::format("SELECT {0}, {1}, json({2}) FROM {3} WHERE ({0}, {1}) > (?1, ?2) ORDER BY {0}, {1} LIMIT ?3",
+                                  p.k1, p.k2, p.object, from);
+    auto st = db.prepare(sql);
+    if (!st) return st.error();
+    std::string last1, last2;
+    bool first = true;
+    for (;;) {
+      RowBatch b;
+      json& arr = b.*(p.out);
+      st->reset();
+      // The first page starts before every key (NULL would compare as unknown).
+      if (first) st->bind_all(std::string(), std::string(), static_cast<int64_t>(page_rows));
+      else st->bind_all(last1, last2, static_cast<int64_t>(page_rows));
+      size_t n = 0;
+      for (;;) {
+        auto row = st->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        last1 = st->text(0);
+        last2 = st->text(1);
+        try {
+          arr.push_back(json::parse(st->text(2)));
+        } catch (const json::exception& e) {
+          return make_error(std::string("a row could not be read for the hub: ") + e.what(), db.path());
+        }
+        ++n;
+      }
+      if (n == 0 && !first) break;
+      first = false;
+      if (n > 0) RAPPORT_TRY(page(b));
+      if (n < page_rows) break;
+    }
   }
-  return b;
+  return {};
 }
 
 // Ends a read transaction however the read ends.
@@ -162,7 +197,7 @@ Status apply_forgotten(Db& db, const json& rows, AppliedRows& out) {
   return {};
 }
 
-Status apply_attendees(Db& db, const json& rows, AppliedRows& out) {
+Status apply_attendees(Db& db, const json& rows, AppliedRows& out, bool keep_identity) {
   for (const auto& r : rows) {
     const std::string id = str(r, "id");
     const json tags = r.contains("tags") && r["tags"].is_array() ? r["tags"] : json::array();
@@ -179,8 +214,14 @@ INSERT INTO attendees (id, first_name, last_name, email, company, title, status,
                        suggest_opt_out, source, kiosk_id, created_at, updated_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql",
                                                        merge_rules::kAttendees);
+    std::string email = str(r, "email");
+    if (keep_identity) {
+      auto mine = db.text_of("SELECT email FROM attendees WHERE id = ?", id);
+      if (!mine) return mine.error();
+      if (*mine) email = **mine;
+    }
     auto n = run(db, sql,
-                 id, str(r, "first_name"), str(r, "last_name"), str(r, "email"), str(r, "company"),
+                 id, str(r, "first_name"), str(r, "last_name"), email, str(r, "company"),
                  str(r, "title"), str(r, "status"), num(r, "consent"), num(r, "suggest_opt_out"),
                  str(r, "source"), str(r, "kiosk_id"), str(r, "created_at"), str(r, "updated_at"));
     if (!n) return n.error();
@@ -199,9 +240,17 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql",
   return {};
 }
 
-Status apply_codes(Db& db, const json& rows, AppliedRows& out) {
+Status apply_codes(Db& db, const json& rows, AppliedRows& out, bool keep_identity) {
   for (const auto& r : rows) {
     const std::string who = str(r, "attendee_id");
+    if (keep_identity) {
+      auto owner = db.text_of("SELECT attendee_id FROM attendee_codes WHERE code = ?", str(r, "code"));
+      if (!owner) return owner.error();
+      if (*owner && **owner != who) {
+        ++out.skipped;  // a code that names someone here stays theirs
+        continue;
+      }
+    }
     static const std::string sql = merge_rules::upsert(R"sql(
 INSERT INTO attendee_codes (code, attendee_id, kind, revoked_at, kiosk_id, created_at)
 SELECT ?1, ?2, ?3, ?4, ?5, ?6
@@ -286,8 +335,9 @@ SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
 
 }  // namespace
 
-Result<Outbox> read_outbox(Db& db, int64_t after_seq, int64_t after_stamp) {
-  Outbox out;
+Status read_outbox_pages(Db& db, int64_t after_seq, int64_t after_stamp, size_t page_rows, Outbox& out,
+                         const std::function<Status(const RowBatch& page)>& page) {
+  page_rows = std::max<size_t>(page_rows, 1);
   ReadTxn txn(db);
   RAPPORT_TRY(txn.begin());
   {
@@ -313,7 +363,7 @@ Result<Outbox> read_outbox(Db& db, int64_t after_seq, int64_t after_stamp) {
     if (!row) return row.error();
     out.full = st->is_null(0) || st->integer(0) != after_stamp || st->integer(1) > 0;
   }
-  if (!out.full && out.to_seq == after_seq) return out;  // nothing new
+  if (!out.full && out.to_seq == after_seq) return {};  // nothing new
   if (!out.full) {
     RAPPORT_TRY(db.exec(
         "CREATE TEMP TABLE IF NOT EXISTS outbox (tbl TEXT, k1 TEXT, k2 TEXT, PRIMARY KEY (tbl, k1, k2)) WITHOUT ROWID;"
@@ -323,9 +373,19 @@ Result<Outbox> read_outbox(Db& db, int64_t after_seq, int64_t after_stamp) {
     if (!st) return st.error();
     RAPPORT_TRY(st->bind_all(after_seq, out.to_seq).run());
   }
-  auto rows = read_rows(db, out.full);
-  if (!rows) return rows.error();
-  out.rows = std::move(*rows);
+  return read_pages(db, out.full, page_rows, page);
+}
+
+Result<Outbox> read_outbox(Db& db, int64_t after_seq, int64_t after_stamp) {
+  Outbox out;
+  RowBatch all;
+  RAPPORT_TRY(read_outbox_pages(db, after_seq, after_stamp, 5000, out, [&](const RowBatch& page) -> Status {
+    for (auto part : {&RowBatch::forgotten, &RowBatch::attendees, &RowBatch::codes, &RowBatch::checkins,
+                      &RowBatch::connections, &RowBatch::suggestions})
+      for (const auto& r : page.*part) (all.*part).push_back(r);
+    return {};
+  }));
+  out.rows = std::move(all);
   return out;
 }
 
@@ -352,7 +412,7 @@ void AppliedRows::add(AppliedRows&& more) {
   append(shown, more.shown);
 }
 
-Result<AppliedRows> apply_rows(Db& db, const RowBatch& rows) {
+Result<AppliedRows> apply_rows(Db& db, const RowBatch& rows, ApplyOptions options) {
   AppliedRows out;
   if (rows.size() == 0) return out;
   if (sqlite3_create_function_v2(db.raw(), "rapport_kiosk_union", -1,
@@ -364,8 +424,8 @@ Result<AppliedRows> apply_rows(Db& db, const RowBatch& rows) {
     // People before what points at them; tombstones first so nothing brings a forgotten
     // person back.
     RAPPORT_TRY(apply_forgotten(db, rows.forgotten, out));
-    RAPPORT_TRY(apply_attendees(db, rows.attendees, out));
-    RAPPORT_TRY(apply_codes(db, rows.codes, out));
+    RAPPORT_TRY(apply_attendees(db, rows.attendees, out, options.keep_identity));
+    RAPPORT_TRY(apply_codes(db, rows.codes, out, options.keep_identity));
     if (!rows.forgotten.empty() || !rows.attendees.empty()) {
       RAPPORT_TRY(erase_forgotten(db));
     }

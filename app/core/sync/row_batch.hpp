@@ -8,6 +8,7 @@
 // table's column names. An attendee carries its tag links as
 // "tags": [{"kind", "tag", "label"}], so a version of a person wins whole, tags included.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,6 +45,14 @@ struct Outbox {
 };
 Result<Outbox> read_outbox(Db& db, int64_t after_seq, int64_t after_stamp);
 
+// The same rows in pages of at most `page_rows` rows of one table each, in table order
+// (tombstones, people, codes, check-ins, connections, suggestions), all read in one
+// snapshot; memory stays bounded by the page, whatever the size of the event (the first
+// push of a million people). `page` is called for each; `out` gets full, to_seq and
+// to_stamp (its rows stay empty). Stops at the first failure.
+Status read_outbox_pages(Db& db, int64_t after_seq, int64_t after_stamp, size_t page_rows, Outbox& out,
+                         const std::function<Status(const RowBatch& page)>& page);
+
 // Changes logged after `after_seq` that are not pushed yet (distinct rows).
 Result<int64_t> outbox_size(Db& db, int64_t after_seq);
 
@@ -68,6 +77,13 @@ struct AppliedRows {
 // pair with every kiosk listed, each suggestion once. Runs inside the caller's
 // transaction, with the sync_log triggers off: these rows are not this file's own and
 // must never be pushed again as if they were. Applying a batch twice changes nothing.
-Result<AppliedRows> apply_rows(Db& db, const RowBatch& rows);
+//
+// With keep_identity (a kiosk applying what it pulled from the hub), who a person is stays
+// as this file's roster import made it: a person this file knows keeps their e-mail, and a
+// code that names someone here is never moved to another person.
+struct ApplyOptions {
+  bool keep_identity = false;
+};
+Result<AppliedRows> apply_rows(Db& db, const RowBatch& rows, ApplyOptions options = {});
 
 }  // namespace rapport

@@ -10,12 +10,19 @@ namespace rapport {
 struct Error {
   std::string message;
   std::string where;  // "file:line" when the error points into an input file
+  // The input itself is wrong (another event's file, a bad row): the CLI exits 2, not 1.
+  bool bad_input = false;
 
   std::string to_string() const { return where.empty() ? message : where + ": " + message; }
 };
 
 inline Error make_error(std::string message, std::string where = {}) {
   return Error{std::move(message), std::move(where)};
+}
+
+// An error in what the user handed us (exit 2 at the CLI).
+inline Error make_bad_input(std::string message, std::string where = {}) {
+  return Error{std::move(message), std::move(where), true};
 }
 
 template <class T>

@@ -60,12 +60,23 @@ inline const char* kSmallRoster =
 // A kiosk file for event "Hub Test Day" with `roster` imported.
 inline std::string make_kiosk(const TempDir& dir, const std::string& kiosk, const std::string& roster_csv) {
   std::string db = dir.file(kiosk + ".sqlite");
-  auto init = run_rapport({"init", "--db", db, "--event", "Hub Test Day", "--kiosk", kiosk});
+  auto init = run_rapport({"init", "--db", db, "--event", "Hub Test Day", "--kiosk", kiosk, "--event-id", "hub-test-day-0001"});
   EXPECT_EQ(init.exit_code, 0) << init.err;
   std::string roster = dir.write(kiosk + "-roster.csv", roster_csv);
   auto imp = run_rapport({"import", "--db", db, roster});
   EXPECT_EQ(imp.exit_code, 0) << imp.err;
   return db;
+}
+
+// Checks these attendees in by id at the kiosk file `db`.
+inline std::vector<std::string> checkin_ids(const std::string& db, std::vector<std::string> ids) {
+  std::vector<std::string> out;
+  for (const auto& id : ids) {
+    auto r = run_rapport({"checkin", "--db", db, "--id", id});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    out.push_back(id);
+  }
+  return out;
 }
 
 // A long-running rapport process (a kiosk's sync thread: `rapport sync --every`).

@@ -25,7 +25,7 @@ inline std::string id_of(int n) { return fmt::format("A{:05d}", n); }
 
 inline Store make_kiosk(const std::string& path, const std::string& kiosk, size_t attendees = 30,
                         const std::string& import_time = "2026-11-21T07:00:00.000Z", uint64_t seed = 7) {
-  auto s = Store::create(path, EventInfo{"Demo Day", "2026-11-21", kiosk}, fixed_clock(at(import_time)));
+  auto s = Store::create(path, EventInfo{"Demo Day", "2026-11-21", kiosk, "kiosk", "demo-day-test-event"}, fixed_clock(at(import_time)));
   EXPECT_TRUE(s.ok()) << s.error().to_string();
   auto parsed = parse_roster(demo_roster_csv({attendees, seed}), "demo.csv", RosterFormat::native, ImportMapping{});
   EXPECT_TRUE(parsed.ok()) << parsed.error().to_string();

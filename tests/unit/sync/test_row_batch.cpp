@@ -12,7 +12,7 @@ using namespace rapport;
 
 namespace {
 Store kiosk(const test::TempDir& dir, const std::string& id) {
-  auto s = Store::create(dir.file(id + ".sqlite"), EventInfo{"Day", "", id});
+  auto s = Store::create(dir.file(id + ".sqlite"), EventInfo{"Day", "", id, "kiosk", "day-test-event"});
   EXPECT_TRUE(s.ok());
   auto parsed = parse_roster("id,first_name,last_name,interests,consent\nP1,Ada,One,rust,yes\nP2,Ben,Two,rust,yes\n",
                              "r.csv", RosterFormat::native, ImportMapping{});
