@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS rapport.hub (
   event_date     text COLLATE "C" NOT NULL DEFAULT '',
   created_at     timestamptz NOT NULL DEFAULT now()
 );
--- The event's random id (kiosk files' event.event_id); '' until the first push claims it.
+-- The event's random id (kiosk files' event.event_id), '' until the first push claims it.
 ALTER TABLE rapport.hub ADD COLUMN IF NOT EXISTS event_id text COLLATE "C" NOT NULL DEFAULT '';
 
 CREATE TABLE IF NOT EXISTS rapport.forgotten (

@@ -220,7 +220,7 @@ TEST(DecodeCli, QrencodeAndDegradedPhotosFromOtherWriters) {
   EXPECT_EQ(lines[0]["attendee"], "A3");
   // The vCard is read, but an e-mail names nobody (issue 16, finding 7).
   EXPECT_NE(lines[1]["text"].get<std::string>().find("jose@example.org"), std::string::npos);
-  EXPECT_FALSE(lines[1].contains("attendee"));
+  EXPECT_TRUE(!lines[1].contains("attendee") || lines[1]["attendee"].is_null()) << lines[1];
   EXPECT_EQ(lines[2]["text"], "T-0003");
   EXPECT_EQ(lines[2]["attendee"], "A3");
 }

@@ -69,7 +69,7 @@ unsigned mode_of(const std::string& path) {
 TEST(TrustCli, CsvExportsNeutraliseFormulas) {
   TempDir dir;
   auto db = make_db(dir,
-                    "F1,=HYPERLINK(\"\"http://evil.example\"\";\"\"click\"\"),One,f1@example.org,=1+2,@SUM(A1:A9),"
+                    "F1,=HYPERLINK(http://evil.example),One,f1@example.org,=1+2,@SUM(A1:A9),"
                     "rust,sailing,mentoring,+cmd|' /C calc'!A0,yes,T-1\n"
                     "F2,-2+3,Two,f2@example.org,Acme,Eng,rust,sailing,mentoring,grid,yes,T-2\n"
                     "F3,Plain,Three,f3@example.org,\tTabbed,Eng,rust,sailing,mentoring,grid,yes,T-3\n");
@@ -174,7 +174,9 @@ TEST(TrustCli, ControlCharactersAreEscapedInWhatTheCliPrints) {
     EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("\xc2\x9b"), std::string::npos) << r.out;
     EXPECT_THAT(r.out, HasSubstr("\\u001b"));
-    if (json) EXPECT_THAT(r.json()["attendee"]["name"].get<std::string>(), HasSubstr("\x1b[2J"));
+    if (json) {
+      EXPECT_THAT(r.json()["attendee"]["name"].get<std::string>(), HasSubstr("\x1b[2J"));
+    }
   }
 }
 
@@ -185,7 +187,9 @@ TEST(TrustCli, EventFilesAndExportsAreForTheirOwnerOnly) {
   auto db = make_db(dir, "M1,Ada,One,ada@example.org,,,rust,,,,yes,T-1\n");
   ASSERT_EQ(run_rapport({"checkin", "--db", db, "T-1"}).exit_code, 0);
   EXPECT_EQ(mode_of(db), 0600u);
-  if (fs::exists(db + "-wal")) EXPECT_EQ(mode_of(db + "-wal"), 0600u);
+  if (fs::exists(db + "-wal")) {
+    EXPECT_EQ(mode_of(db + "-wal"), 0600u);
+  }
   auto org = dir.file("org.sqlite");
   ASSERT_EQ(run_rapport({"merge", "--into", org, db}).exit_code, 0);
   EXPECT_EQ(mode_of(org), 0600u);

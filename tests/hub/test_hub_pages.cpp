@@ -86,3 +86,35 @@ TEST(HubPages, ALateKioskPullsEverythingPageByPageWithThePeopleEachPageNames) {
                         "SELECT group_concat(attendee_id || at, ',') FROM (SELECT * FROM checkins ORDER BY 1)"})
     EXPECT_EQ(text_in(other, q), text_in(floor, q)) << q;
 }
+
+// Finding 8: the first push of a big event sent one JSON parameter per table (PostgreSQL's
+// limit at ~300k people, 3 GB of memory). Now it goes in pages of one table each, all in one
+// hub transaction: here 3 rows a page, and the hub holds every row, once.
+TEST(HubPages, TheFirstPushGoesInPagesInOneTransaction) {
+  TempDir dir;
+  std::string url = fresh_database("hub_push_pages");
+  ASSERT_EQ(run_rapport({"hub", "init", "--url", url}).exit_code, 0);
+  std::string door = make_kiosk(dir, "door-1", kSmallRoster);
+  for (const char* id : {"P1", "P2", "P3", "P4", "P5"})
+    ASSERT_EQ(run_rapport({"checkin", "--db", door, "--id", id}).exit_code, 0);
+  ASSERT_EQ(run_rapport({"connect", "--db", door, "--ids", "P1", "P2"}).exit_code, 0);
+  auto store = rapport::Store::open(door);
+  ASSERT_TRUE(store.ok());
+  rapport::hub::SyncOptions o;
+  o.push_page_rows = 3;
+  auto rep = rapport::hub::sync_with_hub(*store, url, o);
+  ASSERT_TRUE(rep.ok()) << rep.error().to_string();
+  EXPECT_TRUE(rep->full_push);
+  EXPECT_EQ(count_at_hub(url, "SELECT count(*) FROM rapport.attendees"), 6);
+  EXPECT_EQ(count_at_hub(url, "SELECT count(*) FROM rapport.attendee_codes"),
+            count_in(door, "SELECT count(*) FROM attendee_codes"));
+  EXPECT_EQ(count_at_hub(url, "SELECT count(*) FROM rapport.checkins"), 5);
+  EXPECT_EQ(count_at_hub(url, "SELECT count(*) FROM rapport.connections"), 1);
+  EXPECT_EQ(count_at_hub(url, "SELECT pushes FROM rapport.kiosks WHERE kiosk_id = 'door-1'"), 1);
+  EXPECT_EQ(rep->pushed, count_at_hub(url, "SELECT rows_pushed FROM rapport.kiosks WHERE kiosk_id = 'door-1'"));
+  // Nothing new: the next cycle opens no hub transaction and pushes nothing.
+  auto again = rapport::hub::sync_with_hub(*store, url, o);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->pushed, 0);
+  EXPECT_EQ(count_at_hub(url, "SELECT pushes FROM rapport.kiosks WHERE kiosk_id = 'door-1'"), 1);
+}

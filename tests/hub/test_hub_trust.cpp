@@ -70,7 +70,8 @@ TEST(HubTrust, PulledRowsAreCheckedAndIdentityStaysWithTheRoster) {
            "UPDATE rapport.attendees SET email = 'mallory@evil.example', updated_at = '9999-12-31T00:00:00.000Z', "
            "seq = nextval('rapport.change_seq') WHERE id = 'P3'",
            "UPDATE rapport.attendees SET email = 'mallory@evil.example', first_name = 'Bea', "
-           "updated_at = '2026-11-21T08:00:00.000Z', seq = nextval('rapport.change_seq') WHERE id = 'P2'",
+           "updated_at = to_char(now() AT TIME ZONE 'UTC' + interval '1 minute', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+           "seq = nextval('rapport.change_seq') WHERE id = 'P2'",
            "UPDATE rapport.attendee_codes SET attendee_id = 'P1', created_at = '2000-01-01T00:00:00.000Z', "
            "seq = nextval('rapport.change_seq') WHERE code = 'T-0002'",
            "INSERT INTO rapport.checkins (attendee_id, at, kiosk_id, method, seq, pushed_by) VALUES "

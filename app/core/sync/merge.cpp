@@ -470,6 +470,12 @@ Result<MergeReport> merge_files(const std::string& organizer_path, const std::ve
     if (!infos.empty()) RAPPORT_TRY(check_same_event(infos.front(), *info, "this file", p));
     infos.push_back(*info);
   }
+  // An existing organizer file names its event: a source of another event is refused
+  // (at the source's name) before anything is opened for writing.
+  std::error_code ec;
+  if (fs::exists(organizer_path, ec))
+    if (auto org = inspect_source(organizer_path))
+      for (size_t i = 0; i < sources.size(); ++i) RAPPORT_TRY(check_same_event(*org, infos[i], "this file", sources[i]));
   bool created = false;
   auto org = open_or_create_organizer(organizer_path, infos.front(), &created, std::move(clock));
   if (!org) return org.error();
