@@ -5,6 +5,7 @@
 
 #include "cli/command.hpp"
 #include "core/roster/import.hpp"
+#include "core/roster/tag_synonyms.hpp"
 
 namespace rapport::cli {
 
@@ -20,7 +21,7 @@ void draw_progress(size_t done, size_t total) {
 
 void add_import(CLI::App& root, Commands& out) {
   struct Opts {
-    std::string db, roster, format = "auto", map;
+    std::string db, roster, format = "auto", map, topics;
     bool json = false, quiet = false;
   };
   auto o = std::make_shared<Opts>();
@@ -30,6 +31,8 @@ void add_import(CLI::App& root, Commands& out) {
   app->add_option("--format", o->format, "auto, native, eventbrite or pretix")
       ->check(CLI::IsMember({"auto", "native", "eventbrite", "pretix"}));
   app->add_option("--map", o->map, "TOML file naming the custom-question columns (kiosk-config/import.toml)");
+  app->add_option("--topics", o->topics,
+                  "kiosk-config/topics.toml: its [synonyms] (\"ML\" = \"machine learning\") apply to the tags");
   app->add_flag("--json", o->json, "Print the summary as JSON");
   app->add_flag("--quiet", o->quiet, "No progress bar");
   out.push_back({app, [o]() -> int {
@@ -39,6 +42,12 @@ void add_import(CLI::App& root, Commands& out) {
                      if (!m) return bad_input(m.error());
                      mapping = *m;
                    }
+                   std::optional<TagSynonyms> synonyms;
+                   if (!o->topics.empty()) {
+                     auto t = load_tag_synonyms(o->topics);
+                     if (!t) return bad_input(t.error());
+                     synonyms = std::move(*t);
+                   }
                    auto store = open_store(o->db);
                    if (!store) return bad_input(store.error());
                    bool bar = !o->quiet && !o->json && isatty(STDERR_FILENO);
@@ -47,7 +56,16 @@ void add_import(CLI::App& root, Commands& out) {
                      progress = [](size_t done, size_t total) {
                        if (total >= 5000) draw_progress(done, total);
                      };
-                   auto sum = import_roster_file(*store, o->roster, *parse_format(o->format), mapping, progress);
+                   // Parse first: a broken roster leaves the file as it was, synonyms included.
+                   auto data = read_roster_file(o->roster);
+                   if (!data) return bad_input(data.error());
+                   auto parsed = parse_roster(*data, o->roster, *parse_format(o->format), mapping);
+                   if (!parsed) return bad_input(parsed.error());
+                   if (synonyms) {
+                     auto saved = save_tag_synonyms(*store, *synonyms);
+                     if (!saved) return bad_input(saved.error());
+                   }
+                   auto sum = import_roster(*store, std::move(*parsed), progress);
                    if (!sum) return bad_input(sum.error());
                    if (o->json) {
                      nlohmann::json skipped = nlohmann::json::array();

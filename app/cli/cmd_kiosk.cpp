@@ -1,4 +1,5 @@
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <regex>
 
@@ -38,6 +39,14 @@ void add_kiosk(CLI::App& root, Commands& out) {
                      auto c = load_kiosk_config(o->config);
                      if (!c) return bad_input(c.error());
                      run.config = std::move(*c);
+                     // The organizer's topics file sits beside the kiosk configs.
+                     auto topics = std::filesystem::path(o->config).parent_path() / "topics.toml";
+                     std::error_code ec;
+                     if (std::filesystem::exists(topics, ec)) {
+                       auto t = load_tag_synonyms(topics.string());
+                       if (!t) return bad_input(t.error());
+                       run.synonyms = std::move(*t);
+                     }
                    }
                    if (!o->camera.empty()) {
                      static const std::regex camera(R"(^(auto|synthetic|v4l2:.+|images:.+)$)");

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -14,6 +15,25 @@ nlohmann::json buckets_json(const std::vector<TimeBucket>& b) {
   auto out = nlohmann::json::array();
   for (const auto& x : b) out.push_back({{"from", x.from}, {"count", x.count}});
   return out;
+}
+
+nlohmann::json figure_json(const AcceptanceFigure& f) {
+  nlohmann::json share = nullptr;
+  if (auto x = f.share()) share = std::round(*x * 1000.0) / 1000.0;
+  return {{"shown", f.shown}, {"met", f.met}, {"share", share}};
+}
+
+nlohmann::json acceptance_json(const Acceptance& a) {
+  nlohmann::json j = figure_json(a.overall);
+  nlohmann::json kinds = nlohmann::json::object();
+  for (const auto& k : a.kinds) kinds[k.kind] = figure_json(k);
+  j["by_kind"] = kinds;
+  return j;
+}
+
+std::string share_text(const AcceptanceFigure& f) {
+  auto x = f.share();
+  return x ? fmt::format("{:.0f}% ({} of {})", 100.0 * *x, f.met, f.shown) : std::string("none shown yet");
 }
 
 nlohmann::json stats_json(const EventStats& s) {
@@ -36,6 +56,7 @@ nlohmann::json stats_json(const EventStats& s) {
           {"suggestions_shown", s.suggestions_shown},
           {"suggested_pairs", s.suggested_pairs},
           {"suggestions_acted_on", s.suggestions_acted_on},
+          {"acceptance", acceptance_json(s.acceptance)},
           {"forgotten", s.forgotten},
           {"checkins_per_15min", buckets_json(s.checkins_per_15min)},
           {"connections_per_15min", buckets_json(s.connections_per_15min)},
@@ -55,6 +76,9 @@ void print_text(const EventStats& s) {
                            s.suggested_pairs ? fmt::format(" ({:.0f}% of pairs met)",
                                                            100.0 * s.suggestions_acted_on / s.suggested_pairs)
                                              : "");
+  std::cout << fmt::format("  became a meeting the same day: {}\n", share_text(s.acceptance.overall));
+  for (const auto& k : s.acceptance.kinds)
+    std::cout << fmt::format("    {:<20} {}\n", k.label, share_text(k));
   if (s.forgotten) std::cout << fmt::format("  forgotten             {}\n", s.forgotten);
   if (!s.checkins_per_15min.empty()) {
     std::cout << "  check-ins per 15 minutes (UTC):\n";

@@ -4,6 +4,7 @@
 
 #include "cli/command.hpp"
 #include "core/checkin/resolve.hpp"
+#include "core/checkin/sightings.hpp"
 #include "core/matcher/matcher.hpp"
 
 namespace rapport::cli {
@@ -15,17 +16,33 @@ Exit status: 0 when suggestions were printed, and for every --batch (a line that
 nobody on the floor is reported on its own line with an "error" field); 1 when the one
 CODE or --id names nobody who can get suggestions (unknown or replaced badge, not checked
 in yet, cancelled ticket: the message says which); 2 on bad usage.
-JSON per query: {"for":{"id","name"},"suggestions":[{"id","name","kind","score","reasons",
-"starter"}],"introductions":[{"a":{"id","name"},"b":{"id","name"},"reason"}],
+JSON per query: {"for":{"id","name"},"suggestions":[{"id","name","full_name","last_seen",
+"kind","score","reasons","starter"}],"introductions":[{"a":{"id","name","full_name",
+"last_seen"},"b":{...},"reason"}], where last_seen is null or {"location","at"} (the last
+kiosk with a location that read the badge),
 "connections_today":N,"note"}; a problem is {"query","error","error_kind"} (plus "for" when
 the person is known). Shown suggestions are recorded (fair exposure, "looking for you")
 unless --dry-run.)";
+
+nlohmann::json seen_json(const std::optional<LastSeen>& seen) {
+  if (!seen) return nullptr;
+  return {{"location", seen->location}, {"at", seen->at}};
+}
+
+nlohmann::json person_json(const AttendeeRef& who, const std::optional<LastSeen>& seen) {
+  nlohmann::json j = to_json(who);
+  j["full_name"] = who.name;
+  j["last_seen"] = seen_json(seen);
+  return j;
+}
 
 nlohmann::json set_json(const SuggestionSet& set) {
   nlohmann::json suggestions = nlohmann::json::array();
   for (const auto& s : set.suggestions)
     suggestions.push_back({{"id", s.person.id},
                            {"name", s.person.name},
+                           {"full_name", s.person.name},
+                           {"last_seen", seen_json(s.last_seen)},
                            {"first_name", s.person.first_name},
                            {"initials", s.initials},
                            {"kind", kind_name(s.kind)},
@@ -35,7 +52,7 @@ nlohmann::json set_json(const SuggestionSet& set) {
                            {"starter", s.starter}});
   nlohmann::json intros = nlohmann::json::array();
   for (const auto& i : set.introductions)
-    intros.push_back({{"a", to_json(i.a)}, {"b", to_json(i.b)}, {"reason", i.reason}});
+    intros.push_back({{"a", person_json(i.a, i.a_seen)}, {"b", person_json(i.b, i.b_seen)}, {"reason", i.reason}});
   nlohmann::json j = {{"for", to_json(set.for_person)},
                       {"suggestions", suggestions},
                       {"introductions", intros},
@@ -50,6 +67,7 @@ void print_human(const SuggestionSet& set) {
   int n = 0;
   for (const auto& s : set.suggestions) {
     std::cout << fmt::format("  {}. {} ({}) - {}\n", ++n, s.person.name, s.person.id, kind_label(s.kind));
+    if (s.last_seen) std::cout << fmt::format("     last seen at {}, {}\n", place_phrase(s.last_seen->location), s.last_seen->at);
     for (const auto& r : s.reasons) std::cout << "     " << r << "\n";
     std::cout << "     " << s.starter << "\n";
   }
@@ -140,6 +158,7 @@ void add_suggest(CLI::App& root, Commands& out) {
                        any_problem = true;
                        continue;
                      }
+                     if (auto seen = fill_last_seen(store->db(), *set); !seen) return failed(seen.error());
                      // Printed only once what was shown is on disk: the output is the acknowledgement.
                      if (!o->dry_run)
                        if (auto s = record_suggestions_shown(*store, *set); !s) return failed(s.error());

@@ -96,6 +96,15 @@ CREATE TABLE IF NOT EXISTS rapport.suggestions_shown (
   pushed_by text NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS rapport.last_seen (
+  attendee_id text COLLATE "C" PRIMARY KEY,
+  location    text COLLATE "C" NOT NULL,
+  at          text COLLATE "C" NOT NULL,
+  kiosk_id    text COLLATE "C" NOT NULL,
+  seq         bigint NOT NULL,
+  pushed_by   text NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS rapport.kiosks (
   kiosk_id      text COLLATE "C" PRIMARY KEY,
   first_push_at timestamptz NOT NULL DEFAULT now(),
@@ -111,6 +120,7 @@ CREATE INDEX IF NOT EXISTS attendee_codes_attendee ON rapport.attendee_codes (at
 CREATE INDEX IF NOT EXISTS checkins_seq ON rapport.checkins (seq);
 CREATE INDEX IF NOT EXISTS connections_seq ON rapport.connections (seq);
 CREATE INDEX IF NOT EXISTS suggestions_shown_seq ON rapport.suggestions_shown (seq);
+CREATE INDEX IF NOT EXISTS last_seen_seq ON rapport.last_seen (seq);
 
 -- connections.kiosks: the sorted union of two comma lists, each kiosk once.
 CREATE OR REPLACE FUNCTION rapport.kiosk_union(a text, b text) RETURNS text

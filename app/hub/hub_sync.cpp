@@ -129,6 +129,18 @@ SELECT x.id, x.for_id, x.shown_id, x.kind, x.score, x.at, x.kiosk_id, nextval('r
 ON CONFLICT (id) DO NOTHING
 )sql";
 
+// Where a person was last seen: the newest sighting wins (then kiosk id).
+constexpr const char* kPushLastSeen = R"sql(
+INSERT INTO rapport.last_seen AS l (attendee_id, location, at, kiosk_id, seq, pushed_by)
+SELECT x.attendee_id, x.location, x.at, x.kiosk_id, nextval('rapport.change_seq'), $2
+  FROM jsonb_to_recordset($1::jsonb) AS x(attendee_id text, location text, at text, kiosk_id text)
+ WHERE x.location <> '' AND NOT EXISTS (SELECT 1 FROM rapport.forgotten f WHERE f.attendee_id = x.attendee_id)
+ON CONFLICT (attendee_id) DO UPDATE SET
+  location = excluded.location, at = excluded.at, kiosk_id = excluded.kiosk_id,
+  seq = excluded.seq, pushed_by = excluded.pushed_by
+WHERE (excluded.at, excluded.kiosk_id) > (l.at, l.kiosk_id)
+)sql";
+
 // --- pull: in pages, each one statement (one snapshot) -------------------------------
 // A page is every row of every table whose seq lies in ($1, hi], where hi is chosen so
 // that the window holds at most $2 rows. Rows name people, and a person's row may carry a
@@ -144,7 +156,8 @@ WITH page AS (
          UNION ALL SELECT seq FROM rapport.attendee_codes WHERE seq > $1
          UNION ALL SELECT seq FROM rapport.checkins WHERE seq > $1
          UNION ALL SELECT seq FROM rapport.connections WHERE seq > $1
-         UNION ALL SELECT seq FROM rapport.suggestions_shown WHERE seq > $1) s
+         UNION ALL SELECT seq FROM rapport.suggestions_shown WHERE seq > $1
+         UNION ALL SELECT seq FROM rapport.last_seen WHERE seq > $1) s
    ORDER BY seq LIMIT $2),
 lim AS (SELECT coalesce(max(seq), $1::bigint) AS hi, count(*) AS n FROM page),
 gone AS (SELECT f.attendee_id, f.email_hash, f.at, f.kiosk_id, f.seq
@@ -157,7 +170,10 @@ connections AS (SELECT c.a_id, c.b_id, c.at, c.kiosk_id, c.kiosks, c.method, c.s
                   FROM rapport.connections c, lim WHERE c.seq > $1 AND c.seq <= lim.hi),
 suggestions AS (SELECT s.id, s.for_id, s.shown_id, s.kind, s.score, s.at, s.kiosk_id, s.seq
                   FROM rapport.suggestions_shown s, lim WHERE s.seq > $1 AND s.seq <= lim.hi),
+seen AS (SELECT l.attendee_id, l.location, l.at, l.kiosk_id, l.seq
+           FROM rapport.last_seen l, lim WHERE l.seq > $1 AND l.seq <= lim.hi),
 named AS (SELECT attendee_id AS id FROM codes UNION SELECT attendee_id FROM checkins
+          UNION SELECT attendee_id FROM seen
           UNION SELECT a_id FROM connections UNION SELECT b_id FROM connections
           UNION SELECT for_id FROM suggestions UNION SELECT shown_id FROM suggestions),
 pick AS (SELECT a.id FROM rapport.attendees a, lim WHERE a.seq > $1 AND a.seq <= lim.hi
@@ -172,6 +188,7 @@ SELECT json_build_object(
   'checkins', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM checkins t),
   'connections', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM connections t),
   'suggestions', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM suggestions t),
+  'last_seen', (SELECT coalesce(json_agg(t ORDER BY t.seq), '[]') FROM seen t),
   'top', (SELECT hi FROM lim),
   'window', (SELECT n FROM lim))::text
 )sql";
@@ -196,6 +213,7 @@ Result<PulledPage> pull_page(PgConn& conn, int64_t after_seq, int64_t page_rows)
     p.rows.checkins = std::move(all["checkins"]);
     p.rows.connections = std::move(all["connections"]);
     p.rows.suggestions = std::move(all["suggestions"]);
+    p.rows.last_seen = std::move(all["last_seen"]);
     p.top = all["top"].get<int64_t>();
     p.window = all["window"].get<int64_t>();
   } catch (const json::exception& e) {
@@ -247,10 +265,13 @@ Result<int64_t> push(PgConn& conn, Store& store, const RowBatch& rows, const Syn
       changed += e->affected();
       auto c = conn.exec(kEraseCodes);
       if (!c) return c.error();
+      auto seen = conn.exec("DELETE FROM rapport.last_seen WHERE attendee_id IN (SELECT attendee_id FROM rapport.forgotten)");
+      if (!seen) return seen.error();
     }
     RAPPORT_TRY(upsert(kPushCheckins, rows.checkins));
     RAPPORT_TRY(upsert(kPushConnections, rows.connections));
     RAPPORT_TRY(upsert(kPushSuggestions, rows.suggestions));
+    RAPPORT_TRY(upsert(kPushLastSeen, rows.last_seen));
     auto k = conn.exec(
         "INSERT INTO rapport.kiosks (kiosk_id, pushes, rows_pushed) VALUES ($1, 1, $2) "
         "ON CONFLICT (kiosk_id) DO UPDATE SET last_push_at = now(), pushes = kiosks.pushes + 1, "

@@ -287,6 +287,7 @@ int run_kiosk(const KioskRun& run) {
   });
   FrontDesk::Options desk_options;
   desk_options.config = config;
+  desk_options.synonyms = run.synonyms;
   auto desk = FrontDesk::open(std::move(*store), std::move(desk_options));
   if (!desk) {
     std::cerr << "rapport: " << desk.error().to_string() << std::endl;

@@ -2,7 +2,10 @@
 // `rapport kiosk`: the window, the main loop and the threads around the UI.
 #include <string>
 
+#include <optional>
+
 #include "core/config/kiosk_config.hpp"
+#include "core/roster/tag_synonyms.hpp"
 
 namespace rapport {
 
@@ -16,6 +19,7 @@ struct KioskRun {
   std::string script;        // automation script; the run ends when it does
   std::string stats_path;    // env RAPPORT_KIOSK_STATS: per-frame timings as JSON (benchmarks)
   std::string probes_path;   // env RAPPORT_KIOSK_PROBES: the script's `probe` figures as JSON (soak test)
+  std::optional<TagSynonyms> synonyms;  // [synonyms] of topics.toml beside the config, when there is one
 };
 
 // Returns the process exit code: 0 done (admin exit or script passed), 1 a script

@@ -25,6 +25,8 @@ struct WeMet {
   TimePoint deadline{};
   std::optional<MeetReply> result;  // set once the second badge was read
   bool waiting_for_first = false;   // "We met" started from the attract screen
+  bool timed_out = false;           // the window passed with no second badge: say so, offer to try again
+  std::string retry_note;           // a badge that could not count ("We can't find that badge"): scan again
 };
 
 struct KioskState {
@@ -70,6 +72,7 @@ struct Intent {
     start_we_met,     // arg = attendee id of the card ("" = any second badge)
     see_suggestions,  // from a door welcome (demo mode)
     we_met_from_attract,
+    we_met_again,     // after a time-out: the same two, a new window
     open_search,
     search_type,      // arg = UTF-8 text
     search_backspace,

@@ -70,6 +70,11 @@ void KioskUi::on_scan(const std::string& text, TimePoint captured, UiOutput& out
       return;  // staff are busy with the kiosk; a badge held up now is not meant for it
     case Screen::we_met:
       if (s_.we_met && !s_.we_met->result) {
+        if (s_.we_met->timed_out) {  // a badge after the time-out is trying again
+          s_.we_met->timed_out = false;
+          s_.we_met->deadline = s_.now + std::chrono::seconds(s_.config.timeouts.we_met_seconds);
+          s_.screen_since = s_.now;
+        }
         if (s_.we_met->waiting_for_first) {
           pending_ = Pending::we_met_first;
           out.requests.push_back(ScanRequest{text, captured, false});
@@ -77,7 +82,8 @@ void KioskUi::on_scan(const std::string& text, TimePoint captured, UiOutput& out
           MeetRequest m;
           m.first_id = s_.we_met->first_id;
           m.second_text = text;
-          m.method = s_.we_met->expected_id.empty() ? "scan" : "suggestion";
+          m.suggested_id = s_.we_met->expected_id;
+          s_.we_met->retry_note.clear();
           out.requests.push_back(std::move(m));
         }
         out.clear_camera = true;
@@ -124,6 +130,15 @@ void KioskUi::on_reply(DeskReply reply, UiOutput& out) {
                  },
                  [&](MeetReply& m) {
                    if (!s_.we_met) return;
+                   using O = MeetReply::Outcome;
+                   // A badge that cannot count keeps the window open: scan again.
+                   if ((m.outcome == O::unknown_badge || m.outcome == O::same_person) && s_.now <= s_.we_met->deadline) {
+                     s_.we_met->retry_note = m.outcome == O::unknown_badge
+                                                 ? "We can't find that badge - please scan it again, or the other person's"
+                                                 : fmt::format("That was {}'s badge again - now the other person scans theirs",
+                                                               s_.we_met->first_name);
+                     return;
+                   }
                    s_.we_met->result = m;
                    s_.screen_since = s_.now;
                    if (m.outcome == MeetReply::Outcome::recorded || m.outcome == MeetReply::Outcome::already_met) {
@@ -201,6 +216,15 @@ void KioskUi::apply(const Intent& i, UiOutput& out) {
       go(Screen::we_met);
       break;
     }
+    case K::we_met_again:
+      if (s_.we_met) {
+        s_.we_met->timed_out = false;
+        s_.we_met->retry_note.clear();
+        s_.we_met->deadline = s_.now + std::chrono::seconds(s_.config.timeouts.we_met_seconds);
+        s_.screen_since = s_.now;
+        out.clear_camera = true;
+      }
+      break;
     case K::we_met_from_attract: {
       s_.suggestions.reset();
       WeMet w;
@@ -293,10 +317,19 @@ void KioskUi::frame(TimePoint now, const CameraView& cam, UiOutput& out) {
         go_home(out);
       break;
     case Screen::we_met:
-      if (s_.we_met && !s_.we_met->result && now > s_.we_met->deadline) go_home(out);
-      else if (s_.we_met && s_.we_met->result && on_screen > std::chrono::seconds(t.outcome_seconds) &&
-               idle > std::chrono::seconds(t.outcome_seconds))
+      if (s_.we_met && !s_.we_met->result && !s_.we_met->timed_out && now > s_.we_met->deadline) {
+        // Say so and offer to try again, instead of dropping back to the attract screen.
+        s_.we_met->timed_out = true;
+        s_.we_met->retry_note.clear();
+        s_.screen_since = now;
+        out.clear_camera = true;
+      } else if (s_.we_met && s_.we_met->result && on_screen > std::chrono::seconds(t.outcome_seconds) &&
+                 idle > std::chrono::seconds(t.outcome_seconds)) {
         go_home(out);
+      } else if (s_.we_met && s_.we_met->timed_out && on_screen > std::chrono::seconds(t.idle_seconds) &&
+                 idle > std::chrono::seconds(t.idle_seconds)) {
+        go_home(out);  // nobody took up "Try again"
+      }
       break;
     default:
       if (idle > std::chrono::seconds(t.idle_seconds)) go_home(out);

@@ -213,9 +213,20 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
     figure(k, dl, ImVec2(m + fw + 0.6f * em, y), fw, fmt::format("{}", st.connections),
            st.people_who_met == 1 ? "connections (1 person)"
                                   : fmt::format("connections ({} people)", st.people_who_met).c_str());
+    // The organizer's figure: shown suggestions that became a recorded meeting the same day.
+    const AcceptanceFigure& all = st.acceptance.overall;
     figure(k, dl, ImVec2(m + 2 * (fw + 0.6f * em), y), fw,
-           fmt::format("{} / {}", st.suggestions_acted_on, st.suggested_pairs), "suggestions acted on");
+           all.share() ? fmt::format("{:.0f}%", 100.0 * *all.share()) : std::string("-"),
+           fmt::format("suggestions met ({} of {})", all.met, all.shown).c_str());
     y += 4.2f * em;
+    std::string kinds;
+    for (const auto& kf : st.acceptance.kinds) {
+      if (kf.shown == 0) continue;
+      kinds += fmt::format("{}{} {:.0f}%", kinds.empty() ? "Met the same day: " : "   ", kf.label, 100.0 * *kf.share());
+    }
+    if (!kinds.empty()) {
+      y += k.text(dl, f.small, ImVec2(m, y), p.muted, kinds, left_w).y + 0.4f * em;
+    }
     float ch = (bottom - y - 0.6f * em) / 2;
     bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), st.checkins_per_15min, p.accent,
          "Check-ins per 15 minutes");

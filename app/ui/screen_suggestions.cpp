@@ -1,5 +1,6 @@
 // "Talk to these two people": two cards side by side, each with the person's initials,
-// first name, why (the kind and one or two reasons), an opening question and "We met!".
+// first name (large) and full name as printed on the badge, where they were last seen,
+// why (the kind and one or two reasons), an opening question and "We met!".
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -32,15 +33,26 @@ void card(const Suggestion& sug, int index, Kit& k, ImDrawList* dl, ImVec2 a, Im
   float x = a.x + pad, w = b.x - a.x - 2 * pad;
   float y = a.y + pad;
   draw_avatar(k, dl, ImVec2(x + 2.2f * em, y + 2.2f * em), 2.2f * em, kc, sug.initials);
-  k.text(dl, f.huge, ImVec2(x + 5.4f * em, y - 0.1f * em), p.text, sug.person.first_name);
+  float tx = x + 5.4f * em, tw = w - 5.4f * em;
+  float ty = y - 0.1f * em;
+  ty += k.text(dl, f.huge, ImVec2(tx, ty), p.text, sug.person.first_name).y;
+  // The full name as printed on the badge, so the attendee can read it across the room.
+  if (sug.person.name != sug.person.first_name)
+    ty += k.text(dl, f.body, ImVec2(tx, ty), p.text, sug.person.name, tw).y;
+  ty += 0.4f * em;
   // The kind as a label chip: words, with the colour only as a second cue.
   std::string_view label = card_label(sug.kind);
   ImVec2 ls = k.measure(f.body, label);
-  ImVec2 ca(x + 5.4f * em, y + 3.0f * em), cb(ca.x + ls.x + 1.2f * em, ca.y + ls.y + 0.4f * em);
+  ImVec2 ca(tx, ty), cb(ca.x + ls.x + 1.2f * em, ca.y + ls.y + 0.4f * em);
   dl->AddRectFilled(ca, cb, with_alpha(kc, 0.22f), 0.5f * em);
   dl->AddRect(ca, cb, kc, 0.5f * em, 0, std::max(1.5f, em / 14));
   k.text(dl, f.body, ImVec2(ca.x + 0.6f * em, ca.y + 0.2f * em), p.text, label);
-  y += 5.6f * em;
+  y = std::max(y + 5.6f * em, cb.y + 0.8f * em);
+  // Where to look: "last scanned at the coffee bar, 4 min ago".
+  if (!sug.seen_line.empty()) {
+    draw_icon(dl, Icon::clock, ImVec2(x + 0.55f * em, y + 0.6f * em), 0.5f * em, p.muted, p.surface);
+    y += k.text(dl, f.body, ImVec2(x + 1.4f * em, y), p.muted, sug.seen_line, w - 1.4f * em).y + 0.6f * em;
+  }
   // What fits above the button, in this order: the first reason, the opening question,
   // the second reason. Nothing is drawn over the button on a small or crowded screen.
   float button_top = b.y - pad - 2.8f * em;

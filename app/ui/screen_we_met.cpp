@@ -1,6 +1,10 @@
 // "We met": the second badge within the window records the connection, then a clear
-// confirmation. A small preview keeps the camera visible while waiting.
+// confirmation. A small preview keeps the camera visible while waiting. A badge that
+// cannot count (unknown, the same one again) is said on this screen and the window stays
+// open; a window that passes says so and offers to try again.
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "ui/screens.hpp"
 
@@ -28,6 +32,9 @@ void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vect
       case O::recorded:
         head = fmt::format("{} and {} have met!", r.a.first_name, r.b.first_name);
         detail = "Saved. Stay in touch after the event - offer help first.";
+        if (r.not_the_suggested && !w.expected_name.empty())
+          detail = fmt::format("Thank you - saved as a meeting of your own. {} is still worth finding later.",
+                               w.expected_name);
         break;
       case O::already_met:
         icon = Icon::clock;
@@ -72,6 +79,27 @@ void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vect
     return;
   }
 
+  if (w.timed_out) {
+    float y = vs.y * 0.16f;
+    draw_icon(dl, Icon::clock, ImVec2(vs.x / 2, y + 3.2f * em), 3.2f * em, p.info, IM_COL32(0x10, 0x18, 0x20, 0xFF));
+    y += 7.4f * em;
+    std::string head = w.waiting_for_first ? "Time's up - no badge was scanned"
+                       : !w.expected_name.empty()
+                           ? fmt::format("Time's up - {}'s badge did not come in time", w.expected_name)
+                           : "Time's up - the second badge did not come in time";
+    y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, head, vs.x * 0.85f);
+    y += 0.8f * em;
+    k.text_centred(dl, f.large, 0, vs.x, y, p.muted, "Nothing was saved. Try again when you are both here.",
+                   vs.x * 0.8f);
+    float bw = 13 * em, gap = 1.2f * em;
+    if (k.button("Try again", ImVec2(vs.x / 2 - bw - gap / 2, vs.y - 4.8f * em), k.em2(13, 2.8f)))
+      out.push_back({Intent::Kind::we_met_again, {}});
+    if (k.button("Done", ImVec2(vs.x / 2 + gap / 2, vs.y - 4.8f * em), k.em2(13, 2.8f), Kit::Style::secondary))
+      out.push_back({Intent::Kind::home, {}});
+    end_screen();
+    return;
+  }
+
   std::string head;
   if (w.waiting_for_first) head = "Scan your badge first";
   else if (!w.expected_name.empty()) head = fmt::format("Now {} scans their badge", w.expected_name);
@@ -83,6 +111,16 @@ void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vect
                                                       w.first_name);
   y += 0.4f * em;
   y += k.text_centred(dl, f.large, 0, vs.x, y, p.muted, sub, vs.x * 0.85f);
+  if (!w.retry_note.empty()) {
+    // Said plainly, in the warning colour with a shape, and the window stays open.
+    y += 0.6f * em;
+    float th = k.measure(f.large, w.retry_note, vs.x * 0.8f).y;
+    ImVec2 a(vs.x * 0.08f, y), b(vs.x * 0.92f, y + th + 0.8f * em);
+    dl->AddRectFilled(a, b, with_alpha(p.warn, 0.22f), 0.5f * em);
+    dl->AddRect(a, b, p.warn, 0.5f * em, 0, std::max(1.5f, em / 14));
+    k.text_centred(dl, f.large, 0, vs.x, y + 0.4f * em, p.text, w.retry_note, vs.x * 0.8f);
+    y = b.y;
+  }
   y += 1.2f * em;
   float h = vs.y - y - 6.5f * em, cw = h * 16 / 9;
   draw_camera(k, dl, cam, ImVec2((vs.x - cw) / 2, y), ImVec2((vs.x + cw) / 2, y + h), s.camera_status);

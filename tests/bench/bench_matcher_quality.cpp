@@ -179,7 +179,7 @@ void BM_Quality(benchmark::State& state) {
   bool use_matcher = state.range(0) == 1;
   PlantedEventOptions o;
   o.attendees = static_cast<size_t>(state.range(1));
-  o.seed = 2026;
+  o.seed = static_cast<uint64_t>(state.range(2));
   auto ev = make_planted_event(o);
   Quality q;
   for (auto _ : state) q = simulate_day(ev, use_matcher);
@@ -196,9 +196,12 @@ void BM_Quality(benchmark::State& state) {
   state.counters["personal_slot"] = q.personal_slot;
 }
 BENCHMARK(BM_Quality)
-    ->ArgNames({"matcher", "attendees"})
-    ->Args({1, 2000})
-    ->Args({0, 2000})
+    ->ArgNames({"matcher", "attendees", "seed"})
+    ->Args({1, 2000, 2026})
+    ->Args({0, 2000, 2026})
+    // A held-out event: another size and seed than the one the matcher was tuned on.
+    ->Args({1, 3000, 31337})
+    ->Args({0, 3000, 31337})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 

@@ -241,3 +241,52 @@ TEST(FrontDesk, SeesPeopleAddedToTheFileWhileItRuns) {
   ASSERT_TRUE(std::get<DoorReply>(r).checkin.attendee.has_value());
   EXPECT_EQ(std::get<DoorReply>(r).checkin.attendee->first_name, "김민준");
 }
+
+TEST(FrontDesk, AKioskWithALocationNotesWhereEachBadgeWasSeen) {
+  TempDir dir;
+  FrontDesk::Options options;
+  options.config.location = "coffee bar";
+  auto d = open_desk(dir, {}, options);
+  d->submit(ScanRequest{"T-0002", {}, true});
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(wait_reply(*d)));
+  d->submit(ScanRequest{"T-0001", {}, true});
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(r));
+  const auto& door = std::get<DoorReply>(r);
+  ASSERT_TRUE(door.suggestions);
+  ASSERT_FALSE(door.suggestions->suggestions.empty());
+  const Suggestion& ben = door.suggestions->suggestions[0];
+  EXPECT_EQ(ben.person.id, "A2");
+  EXPECT_EQ(ben.person.name, "Ben Okafor");
+  ASSERT_TRUE(ben.last_seen);
+  EXPECT_EQ(ben.last_seen->location, "coffee bar");
+  EXPECT_EQ(ben.seen_line, "last scanned at the coffee bar, just now");
+}
+
+TEST(FrontDesk, APersonImportedWhileTheKioskRunsIsGreetedNotToldStorageIsFull) {
+  TempDir dir;
+  auto d = open_desk(dir);
+  d->submit(ScanRequest{"T-0002", {}, false});  // someone on the floor to suggest
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(wait_reply(*d)));
+  {
+    // The organizer imports a late registration into the running kiosk's file.
+    auto s = Store::open(dir.file("e.sqlite"));
+    ASSERT_TRUE(s.ok());
+    auto csv = dir.write("late.csv",
+                         "id,first_name,last_name,email,interests,looking_for,consent,ticket_code\n"
+                         "A9,Dana,Late,dana@example.org,climate data,UX mentoring,yes,T-0009\n");
+    auto imp = import_roster_file(*s, csv, RosterFormat::automatic, ImportMapping{});
+    ASSERT_TRUE(imp.ok()) << imp.error().to_string();
+  }
+  d->submit(ScanRequest{"T-0009", {}, true});
+  auto r = wait_reply(*d);
+  ASSERT_TRUE(std::holds_alternative<DoorReply>(r)) << "not a storage problem";
+  const auto& door = std::get<DoorReply>(r);
+  EXPECT_EQ(door.checkin.outcome, CheckinOutcome::checked_in);
+  ASSERT_TRUE(door.checkin.attendee);
+  EXPECT_EQ(door.checkin.attendee->first_name, "Dana");
+  ASSERT_TRUE(door.suggestions);
+  EXPECT_EQ(door.suggestions->refusal, SuggestRefusal::none);
+  ASSERT_FALSE(door.suggestions->suggestions.empty());
+  EXPECT_EQ(door.suggestions->suggestions[0].person.id, "A2");
+}

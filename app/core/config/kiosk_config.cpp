@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/config/pin.hpp"
+#include "core/util/text.hpp"
 
 namespace rapport {
 
@@ -156,7 +157,7 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string&
   }
   KioskConfig c;
   Reader r(doc, name);
-  RAPPORT_TRY(r.check_keys(doc, "", {"mode", "event_name", "kiosk_id", "theme", "display", "camera",
+  RAPPORT_TRY(r.check_keys(doc, "", {"mode", "event_name", "kiosk_id", "location", "theme", "display", "camera",
                                      "scanner", "timeouts", "fairness", "admin", "sync", "hub"}));
   if (const toml::node* n = doc.get("mode")) {
     auto s = n->value<std::string>();
@@ -170,6 +171,16 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string&
   }
   RAPPORT_TRY(r.text(doc, "", "event_name", c.event_name));
   RAPPORT_TRY(r.text(doc, "", "kiosk_id", c.kiosk_id));
+  RAPPORT_TRY(r.text(doc, "", "location", c.location));
+  if (const toml::node* n = doc.get("location")) {
+    std::string_view place = trim(c.location);
+    bool control = false;
+    for (unsigned char ch : place) control = control || ch < 0x20 || ch == 0x7F;
+    if (control || !is_valid_utf8(place) || place.size() > 80)
+      return make_error("'location' must be a short place name like \"coffee bar\" (one line, at most 80 bytes)",
+                        r.where(*n));
+    c.location = std::string(place);
+  }
 
   auto theme = r.table("theme");
   if (!theme) return theme.error();

@@ -20,6 +20,9 @@ struct KioskConfig {
   KioskMode mode = KioskMode::door;
   std::string event_name;  // overrides the event name stored in the database when set
   std::string kiosk_id;    // overrides the database's kiosk id when set
+  // Where this kiosk stands, a short place name ("coffee bar"): every badge read here is
+  // noted as "last seen at the coffee bar". Empty = sightings are not noted.
+  std::string location;
 
   struct Theme {
     Colour background = 0x14202B;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/checkin/sightings.hpp"
 #include "core/config/pin.hpp"
 #include "core/kiosk/matcher_bridge.hpp"
 #include "core/util/clock.hpp"
@@ -36,6 +37,10 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   const auto& cfg = d->options_.config;
   if (!cfg.kiosk_id.empty()) d->store_->set_kiosk_id(cfg.kiosk_id);
   d->event_name_ = cfg.event_name.empty() ? d->store_->event().name : cfg.event_name;
+  if (d->options_.synonyms) {
+    auto saved = save_tag_synonyms(*d->store_, *d->options_.synonyms);
+    if (!saved) return saved.error();
+  }
 
   auto people = load_attendees(d->store_->db());
   if (!people) return people.error();
@@ -206,7 +211,15 @@ DeskReply FrontDesk::handle_scan(const ScanRequest& r) {
   CheckinMethod m = res->code_kind == CodeKind::badge ? CheckinMethod::badge : CheckinMethod::ticket;
   auto c = checkin_attendee(*store_, res->attendee_id, m);
   if (!c) return StorageProblem{c.error().to_string()};
+  if (c->outcome == CheckinOutcome::checked_in || c->outcome == CheckinOutcome::already_checked_in)
+    seen_here(res->attendee_id);
   return door_reply(*c, ScanMatch::attendee, r.suggest, r.captured);
+}
+
+void FrontDesk::seen_here(const std::string& attendee_id) {
+  // A sighting helps others find this person; failing to note one (a disk hiccup) must
+  // not keep the person from their greeting, which is already committed.
+  (void)note_seen(*store_, attendee_id, options_.config.location);
 }
 
 DeskReply FrontDesk::handle_checkin_id(const CheckinByIdRequest& r) {
@@ -223,13 +236,15 @@ DeskReply FrontDesk::door_reply(const CheckinResult& c, ScanMatch match, bool su
   if (c.outcome == CheckinOutcome::checked_in && c.attendee) matcher_->on_checkin(c.attendee->id);
   bool here = c.outcome == CheckinOutcome::checked_in || c.outcome == CheckinOutcome::already_checked_in;
   if (suggest && here && c.attendee) {
-    auto set = matcher_->suggest(c.attendee->id, SuggestOptions{2}, store_->now());
+    auto set = suggest_for(c.attendee->id);
     if (!set) return StorageProblem{set.error().to_string()};
     auto noted = note_suggestions_shown(*store_, *set);
     if (!noted) return StorageProblem{noted.error().to_string()};
+    if (auto seen = fill_last_seen(store_->db(), *set, store_->now()); !seen) return StorageProblem{seen.error().to_string()};
     for (auto& s : set->suggestions) {
       s.person.first_name = drawable_text(s.person.first_name);
       s.person.name = drawable_text(s.person.name);
+      s.seen_line = drawable_text(s.seen_line);
     }
     out.suggestions = std::move(*set);
   }
@@ -238,6 +253,19 @@ DeskReply FrontDesk::door_reply(const CheckinResult& c, ScanMatch match, bool su
     out.checkin.attendee->name = drawable_text(out.checkin.attendee->name);
   }
   return out;
+}
+
+Result<SuggestionSet> FrontDesk::suggest_for(const std::string& attendee_id) {
+  // Someone imported after this kiosk started (or pulled from the hub a moment ago) is
+  // not in the matcher's index yet: look them up in the file, then ask again. Only a
+  // person the file does not know either is an error.
+  if (auto set = matcher_->suggest(attendee_id, SuggestOptions{2}, store_->now()); set) return set;
+  auto a = load_attendee(store_->db(), attendee_id);
+  if (!a) return a.error();
+  if (!*a) return make_error("no attendee with id '" + attendee_id + "'");
+  matcher_->on_attendee_changed(**a);
+  matcher_->on_checkin(attendee_id);
+  return matcher_->suggest(attendee_id, SuggestOptions{2}, store_->now());
 }
 
 DeskReply FrontDesk::handle_meet(const MeetRequest& r) {
@@ -275,8 +303,14 @@ DeskReply FrontDesk::handle_meet(const MeetRequest& r) {
     auto c = checkin_attendee(*store_, id, CheckinMethod::badge);
     if (!c) return StorageProblem{c.error().to_string()};
     if (c->outcome == CheckinOutcome::checked_in) matcher_->on_checkin(id);
+    seen_here(id);
   }
-  auto met = connect_pair(*store_, r.first_id, second, r.method);
+  std::string method = r.method;
+  if (!r.suggested_id.empty()) {
+    out.not_the_suggested = second != r.suggested_id;
+    method = out.not_the_suggested ? "scan" : "suggestion";
+  }
+  auto met = connect_pair(*store_, r.first_id, second, method);
   if (!met) return StorageProblem{met.error().to_string()};
   out.outcome = met->recorded ? MeetReply::Outcome::recorded : MeetReply::Outcome::already_met;
   out.at = met->at;

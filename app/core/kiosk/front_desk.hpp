@@ -21,6 +21,7 @@
 #include "core/config/kiosk_config.hpp"
 #include "core/kiosk/day_picture.hpp"
 #include "core/matcher/matcher.hpp"
+#include "core/roster/tag_synonyms.hpp"
 #include "core/store/store.hpp"
 #include "core/sync/live_sync.hpp"
 #include "core/sync/row_batch.hpp"
@@ -52,6 +53,10 @@ struct MeetRequest {
   std::string second_text;       // what the second badge said (empty when by id)
   std::string second_id;         // or the person tapped on a suggestion card
   std::string method = "scan";   // scan | suggestion
+  // "We met!" on a suggestion card: who was suggested. The meeting counts as the
+  // suggestion's (method suggestion) only when that person's badge is the second one;
+  // anyone else is a plain meeting (method scan).
+  std::string suggested_id;
 };
 struct PinRequest {
   std::string pin;  // checked against the configured hash; never logged
@@ -74,6 +79,7 @@ struct MeetReply {
   AttendeeRef a, b;
   std::string at;           // when they first met
   int connections_today = 0;  // for the first person, after this one
+  bool not_the_suggested = false;  // someone other than the suggested person scanned: a plain meeting
 };
 struct PinReply {
   bool matched = false;
@@ -92,6 +98,9 @@ class FrontDesk {
  public:
   struct Options {
     KioskConfig config;  // [sync] target + interval_seconds: pushed from the desk thread
+    // The organizer's tag synonyms (topics.toml): saved into the file at open, so every tag
+    // written here and every import afterwards speaks of one tag by one name.
+    std::optional<TagSynonyms> synonyms;
     // How often the desk looks at the clock when idle (a push is due, a retry is due).
     std::chrono::milliseconds tick{1000};
   };
@@ -126,6 +135,8 @@ class FrontDesk {
   DeskReply handle_checkin_id(const CheckinByIdRequest& r);
   DeskReply door_reply(const CheckinResult& c, ScanMatch match, bool suggest, TimePoint captured);
   DeskReply handle_meet(const MeetRequest& r);
+  Result<SuggestionSet> suggest_for(const std::string& attendee_id);
+  void seen_here(const std::string& attendee_id);
   DeskReply handle_pin(const PinRequest& r);
   DeskReply handle_sync(bool manual);
   void learn(const AppliedRows& rows);

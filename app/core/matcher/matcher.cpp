@@ -59,6 +59,15 @@ constexpr size_t kShortlist = 32;
 constexpr size_t kFallbackSample = 256;
 constexpr size_t kWideShortlist = 256;
 constexpr size_t kPersonalShortlist = 16;
+constexpr size_t kGiveShortlist = 16;
+// Give before you take: the first card is someone the scanner can help whenever such a
+// person ranks at least this share of the very best (after fairness, so a popular helper
+// rests like anyone else).
+constexpr double kGiveFirstShare = 0.7;
+// Fair exposure: a person's weight is (1 + exposure)^-kFairPow. With a power of 1 the
+// few "stars" who hold every common tag were still shown about three times their share
+// (quality benchmark); 3 keeps them under twice their share.
+constexpr double kFairPow = 3.0;
 
 struct Candidate {
   PersonIx v = kNone;
@@ -107,8 +116,8 @@ class IndexedMatcher final : public Matcher {
 
  private:
   // Exposure in the window: each showing counts 1 when fresh, fading to 0 as the window
-  // passes. Returns the fairness factor 1 / (1 + exposure); `count` is how many showings
-  // are inside the window.
+  // passes. Returns the fairness factor (1 + exposure)^-kFairPow; `count` is how many
+  // showings are inside the window.
   double fairness(PersonIx v, int64_t now_ms, int& count) const {
     double exposure = 0;
     count = 0;
@@ -118,7 +127,7 @@ class IndexedMatcher final : public Matcher {
       exposure += 1.0 - static_cast<double>(age) / static_cast<double>(window_ms_);
       ++count;
     }
-    return 1.0 / (1.0 + exposure);
+    return std::pow(1.0 + exposure, -kFairPow);
   }
 
   bool excluded(PersonIx u, PersonIx v) const {
@@ -162,7 +171,7 @@ class IndexedMatcher final : public Matcher {
   std::vector<uint32_t> stamp_;
   uint32_t epoch_ = 0;
   std::vector<PersonIx> touched_;
-  std::vector<std::pair<float, PersonIx>> wide_, personal_;
+  std::vector<std::pair<float, PersonIx>> wide_, personal_, give_;
 };
 
 void IndexedMatcher::gather(PersonIx u, int64_t now_ms, std::vector<Candidate>& out) {
@@ -207,6 +216,7 @@ void IndexedMatcher::gather(PersonIx u, int64_t now_ms, std::vector<Candidate>& 
   // the hard rules and fairness. A little hash noise breaks ties differently each query.
   wide_.clear();
   personal_.clear();
+  give_.clear();
   for (PersonIx v : touched_) {
     if (v == u) continue;
     const auto& a = acc_[v];
@@ -214,6 +224,7 @@ void IndexedMatcher::gather(PersonIx u, int64_t now_ms, std::vector<Candidate>& 
     float base = static_cast<float>(combine(PairSignals{a[0], a[1], a[2], a[3]})) * noise;
     wide_.push_back({base, v});
     if (a[1] > 0) personal_.push_back({base, v});
+    if (a[2] > 0) give_.push_back({base, v});
   }
   auto keep_best = [](std::vector<std::pair<float, PersonIx>>& list, size_t n) {
     if (list.size() <= n) return;
@@ -223,12 +234,14 @@ void IndexedMatcher::gather(PersonIx u, int64_t now_ms, std::vector<Candidate>& 
   };
   keep_best(wide_, kWideShortlist);
   keep_best(personal_, kPersonalShortlist);
-  for (const auto& x : personal_)
-    if (stamp_[x.second] == epoch_) wide_.push_back(x);
+  keep_best(give_, kGiveShortlist);
+  for (const auto* extra : {&personal_, &give_})
+    for (const auto& x : *extra)
+      if (stamp_[x.second] == epoch_) wide_.push_back(x);
   out.clear();
   out.reserve(wide_.size() + index_.seen_by(u).size());
   for (const auto& [base, v] : wide_) {
-    if (stamp_[v] != epoch_) continue;  // already taken (a personal match also in the wide list)
+    if (stamp_[v] != epoch_) continue;  // already taken (a personal or give match also in the wide list)
     stamp_[v] = epoch_ - 1;
     if (excluded(u, v)) continue;
     const auto& a = acc_[v];
@@ -276,9 +289,15 @@ std::vector<Candidate> IndexedMatcher::pick(PersonIx u, std::vector<Candidate>& 
   std::erase_if(pool, [](const Candidate& c) { return c.capped; });
   auto by_rank = [](const Candidate& a, const Candidate& b) { return a.ranked > b.ranked; };
   // The best personal-interest match, found before the shortlist cuts it away.
-  std::optional<Candidate> personal;
-  for (const auto& c : pool)
-    if (c.signals.personal > 0 && (!personal || c.ranked > personal->ranked)) personal = c;
+  // (The best two personal matches: the best may be taken by the give-first card.)
+  std::optional<Candidate> personal, personal2, give;
+  for (const auto& c : pool) {
+    if (c.signals.personal > 0) {
+      if (!personal || c.ranked > personal->ranked) personal2 = personal, personal = c;
+      else if (!personal2 || c.ranked > personal2->ranked) personal2 = c;
+    }
+    if (c.signals.give > 0 && (!give || c.ranked > give->ranked)) give = c;
+  }
   size_t keep = std::min(pool.size(), kShortlist);
   std::partial_sort(pool.begin(), pool.begin() + static_cast<long>(keep), pool.end(), by_rank);
   pool.resize(keep);
@@ -290,8 +309,20 @@ std::vector<Candidate> IndexedMatcher::pick(PersonIx u, std::vector<Candidate>& 
     c.kind = kind ? *kind : c.looking_for_you ? SuggestionKind::looking_for_you : dominant_kind(c.signals);
     chosen.push_back(c);
   };
-  if (!pool.empty()) add(pool.front());
+  bool gave_first = false;
+  if (!pool.empty()) {
+    // Give first: someone the scanner can help leads, unless the best match is far better
+    // (or is looking for the scanner: a double opt-in keeps its place).
+    const Candidate& top = pool.front();
+    if (give && top.signals.give <= 0 && !top.looking_for_you && give->ranked >= kGiveFirstShare * top.ranked) {
+      add(*give, give->looking_for_you ? SuggestionKind::looking_for_you : SuggestionKind::you_could_help);
+      gave_first = true;
+    } else {
+      add(top);
+    }
+  }
   // One slot for a personal interest when possible: "outside your usual circle".
+  if (gave_first && personal && taken(personal->v)) personal = personal2;
   if (count >= 2 && !chosen.empty() && chosen[0].kind != SuggestionKind::outside_your_circle && personal &&
       !taken(personal->v))
     add(*personal, SuggestionKind::outside_your_circle);

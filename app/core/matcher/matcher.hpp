@@ -7,6 +7,7 @@
 // separate store write (record_suggestions_shown) that the kiosk's writer thread runs.
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,12 +37,15 @@ struct Suggestion {
   double score = 0;
   std::vector<std::string> reasons;  // short, plain, about the person: "You both love water skiing"
   std::string starter;               // opening question: "Ask Thảo about water skiing"
+  std::optional<LastSeen> last_seen;  // filled from the store (fill_last_seen), not by the matcher
+  std::string seen_line;  // for screens: "last scanned at the coffee bar, 4 min ago" (event clock)
 };
 
 struct Introduction {
   AttendeeRef a;
   AttendeeRef b;
   std::string reason;  // "You know Ben and Carla: both work on climate data. Introduce them?"
+  std::optional<LastSeen> a_seen, b_seen;  // as Suggestion::last_seen
 };
 
 // Why nobody is suggested to this person at all (the scanner is not on the floor).

@@ -22,7 +22,9 @@ Result<MatcherSnapshot> load_matcher_snapshot(Store& store) {
   RAPPORT_TRY(db.each_row("SELECT a_id, b_id, at FROM connections ORDER BY at", [&](const Stmt& st) {
     snap.connections.push_back({st.text(0), st.text(1), parse_or_epoch(st.text(2))});
   }));
-  RAPPORT_TRY(db.each_row("SELECT for_id, shown_id, at FROM suggestions_shown ORDER BY at", [&](const Stmt& st) {
+  // Introductions shown to a third person are kept for the acceptance figures only.
+  RAPPORT_TRY(db.each_row("SELECT for_id, shown_id, at FROM suggestions_shown WHERE kind <> 'introduction' ORDER BY at",
+                          [&](const Stmt& st) {
     snap.shown.push_back({st.text(0), st.text(1), parse_or_epoch(st.text(2))});
   }));
   return snap;
@@ -35,7 +37,7 @@ Result<std::unique_ptr<Matcher>> Matcher::build(Store& store, MatcherConfig conf
 }
 
 Status record_suggestions_shown(Store& store, const SuggestionSet& set) {
-  if (set.suggestions.empty()) return {};
+  if (set.suggestions.empty() && set.introductions.empty()) return {};
   std::string at = set.at.empty() ? store.now_iso() : set.at;
   Db& db = store.db();
   return db.write([&]() -> Status {
@@ -45,6 +47,11 @@ Status record_suggestions_shown(Store& store, const SuggestionSet& set) {
     for (const auto& s : set.suggestions)
       RAPPORT_TRY((*st)->bind_all(new_uuid(), set.for_person.id, s.person.id, std::string(kind_name(s.kind)), s.score,
                                   at, store.kiosk_id())
+                      .run());
+    // An introduction: the two people introduced (for the acceptance figures; the
+    // matcher's exposure and "looking for you" leave these rows out).
+    for (const auto& i : set.introductions)
+      RAPPORT_TRY((*st)->bind_all(new_uuid(), i.a.id, i.b.id, std::string("introduction"), 0.0, at, store.kiosk_id())
                       .run());
     return {};
   });

@@ -54,6 +54,12 @@ struct AttendeeRef {
 };
 AttendeeRef ref_of(const Attendee& a);
 
+// Where a person was last seen: the place of the last kiosk that read their badge.
+struct LastSeen {
+  std::string location;  // the kiosk config's `location` ("coffee bar")
+  std::string at;        // ISO-8601
+};
+
 // Loads one attendee with tags (not codes); nullopt when there is no such id.
 Result<std::optional<Attendee>> load_attendee(Db& db, const std::string& id);
 // Loads every attendee with their tags, in id order.

@@ -353,7 +353,7 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
     std::unordered_map<std::string, size_t> ids_in_file, codes_in_file, emails_in_file;
     for (const auto& row : roster.rows)
       if (!row.attendee.email.empty()) ++emails_in_file[ascii_lower(row.attendee.email)];
-    std::unordered_set<std::string> tags_known;
+    std::unordered_map<std::string, std::string> tags_known;  // label -> stored key
     auto any_forgotten = db.scalar_int("SELECT EXISTS (SELECT 1 FROM forgotten)");
     if (!any_forgotten) return any_forgotten.error();
     const bool check_forgotten = *any_forgotten != 0;
@@ -472,11 +472,14 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
       }
       for (int k = 0; k < kTagKindCount; ++k) {
         for (const auto& label : a.tags[k]) {
-          std::string key = tag_key(label);
-          if (tags_known.insert(key).second) {
+          // The stored key: NFKC + case folding, then the organizer's synonyms.
+          auto known = tags_known.find(label);
+          if (known == tags_known.end()) {
             auto interned = store.intern_tag(label);
             if (!interned) return interned.error();
+            known = tags_known.emplace(label, std::move(*interned)).first;
           }
+          const std::string& key = known->second;
           auto ins = db.cached(
               "INSERT INTO attendee_tags (attendee_id, kind, tag) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
           if (!ins) return ins.error();
@@ -502,14 +505,19 @@ Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Pro
   return sum;
 }
 
-Result<ImportSummary> import_roster_file(Store& store, const std::string& path, RosterFormat format,
-                                         const ImportMapping& mapping, const Progress& progress) {
+Result<std::string> read_roster_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return make_error("cannot read the roster file", path);
   std::stringstream buf;
   buf << in.rdbuf();
-  std::string data = buf.str();
-  auto parsed = parse_roster(data, path, format, mapping);
+  return buf.str();
+}
+
+Result<ImportSummary> import_roster_file(Store& store, const std::string& path, RosterFormat format,
+                                         const ImportMapping& mapping, const Progress& progress) {
+  auto data = read_roster_file(path);
+  if (!data) return data.error();
+  auto parsed = parse_roster(*data, path, format, mapping);
   if (!parsed) return parsed.error();
   return import_roster(store, std::move(parsed.value()), progress);
 }

@@ -68,6 +68,9 @@ using Progress = std::function<void(size_t done, size_t total)>;
 // Writes a parsed roster in one transaction: all of it or none of it.
 Result<ImportSummary> import_roster(Store& store, ParsedRoster roster, const Progress& progress = {});
 
+// The bytes of a roster file, or an error naming it.
+Result<std::string> read_roster_file(const std::string& path);
+
 // Reads a file and imports it (parse + import), the CLI's path.
 Result<ImportSummary> import_roster_file(Store& store, const std::string& path, RosterFormat format,
                                          const ImportMapping& mapping, const Progress& progress = {});

@@ -156,9 +156,12 @@ SELECT me.id AS attendee_id,
 
 const char* migration_v2_sync();  // schema_v2_sync.cpp
 const char* migration_v3_hub();   // schema_v3_hub.cpp
+const char* migration_v4_tag_keys();  // schema_v4_tag_keys.cpp
+const char* migration_v5_last_seen();  // schema_v5_last_seen.cpp
 
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> all = {kV1, migration_v2_sync(), migration_v3_hub()};
+  static const std::vector<std::string> all = {kV1, migration_v2_sync(), migration_v3_hub(), migration_v4_tag_keys(),
+                                                migration_v5_last_seen()};
   return all;
 }
 

@@ -37,7 +37,19 @@ Status check_header(const std::string& path) {
 }
 }  // namespace
 
+namespace {
+// rapport_tag_key(label): tag_key in SQL, for migrations that re-key stored tags.
+void sql_tag_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  std::string key = tag_key(text ? text : "");
+  sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+}  // namespace
+
 Status Store::configure(bool read_only) {
+  if (sqlite3_create_function_v2(db_.raw(), "rapport_tag_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                 nullptr, sql_tag_key, nullptr, nullptr, nullptr) != SQLITE_OK)
+    return make_error("cannot register rapport_tag_key: " + db_.last_error());
   RAPPORT_TRY(db_.exec("PRAGMA foreign_keys = ON"));
   // 32 MiB of page cache: a 100,000-person roster's indexes stay in memory.
   RAPPORT_TRY(db_.exec("PRAGMA cache_size = -32768"));
@@ -151,9 +163,21 @@ Result<Store> Store::open(const std::string& path, OpenOptions options, Clock cl
 
 Result<std::string> Store::intern_tag(const std::string& label) {
   std::string key = tag_key(label);
+  std::string shown(trim(label));
+  // The organizer's synonym wins: "ML" is stored and shown as "machine learning".
+  auto syn = db_.cached("SELECT tag, label FROM tag_synonyms WHERE variant = ?");
+  if (!syn) return syn.error();
+  (*syn)->bind_all(key);
+  auto row = (*syn)->step();
+  if (!row) return row.error();
+  if (*row) {
+    key = (*syn)->text(0);
+    shown = (*syn)->text(1);
+  }
+  (*syn)->reset();
   auto st = db_.cached("INSERT INTO tags (tag, label) VALUES (?, ?) ON CONFLICT (tag) DO NOTHING");
   if (!st) return st.error();
-  RAPPORT_TRY((*st)->bind_all(key, std::string(trim(label))).run());
+  RAPPORT_TRY((*st)->bind_all(key, shown).run());
   return key;
 }
 

@@ -25,6 +25,7 @@ UPDATE attendees
             AND attendees.created_at = f.at AND attendees.updated_at = f.at);
 DELETE FROM attendee_tags WHERE attendee_id IN (SELECT attendee_id FROM forgotten);
 DELETE FROM attendee_codes WHERE attendee_id IN (SELECT attendee_id FROM forgotten);
+DELETE FROM last_seen WHERE attendee_id IN (SELECT attendee_id FROM forgotten);
 )sql"));
   return {};
 }

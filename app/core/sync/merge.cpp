@@ -240,6 +240,21 @@ SELECT s.attendee_id, s.at, s.kiosk_id, s.method FROM {0} WHERE true{1})sql", ro
   if (!n) return n.error();
   rep.checkins += *n;
 
+  // 7b. Where people were last seen: the newest sighting wins. A file from before
+  // schema 5 has no such table.
+  auto has_seen = db.scalar_int(fmt::format(
+      "SELECT count(*) FROM {}.sqlite_master WHERE type = 'table' AND name = 'last_seen'", src.alias));
+  if (!has_seen) return has_seen.error();
+  if (*has_seen) {
+    n = run_counted(db, fmt::format(R"sql(
+INSERT INTO last_seen (attendee_id, location, at, kiosk_id)
+SELECT s.attendee_id, s.location, s.at, s.kiosk_id FROM {0}
+ WHERE s.attendee_id IN (SELECT id FROM attendees WHERE status <> 'forgotten'){1})sql", rows_of(src, "last_seen"),
+                                    merge_rules::kLastSeen));
+    if (!n) return n.error();
+    rep.last_seen += *n;
+  }
+
   // 8. Connections: one per pair, the earliest sighting wins, every kiosk is listed.
   n = run_counted(db, fmt::format(R"sql(
 INSERT INTO connections (a_id, b_id, at, kiosk_id, kiosks, method)

@@ -32,8 +32,9 @@ struct SourceReport {
   int64_t connections = 0;
   int64_t suggestions = 0;
   int64_t forgotten = 0;
+  int64_t last_seen = 0;
   int64_t total() const {
-    return attendees + codes + tags + checkins + connections + suggestions + forgotten;
+    return attendees + codes + tags + checkins + connections + suggestions + forgotten + last_seen;
   }
 };
 

@@ -78,6 +78,13 @@ WHERE (excluded.at, excluded.kiosk_id, excluded.method) < (connections.at, conne
    OR rapport_kiosk_union(connections.kiosks, excluded.kiosks) <> connections.kiosks
 )sql";
 
+// Where a person was last seen: the newest sighting wins (then kiosk id).
+inline constexpr std::string_view kLastSeen = R"sql(
+ON CONFLICT (attendee_id) DO UPDATE SET
+  location = excluded.location, at = excluded.at, kiosk_id = excluded.kiosk_id
+WHERE (excluded.at, excluded.kiosk_id) > (last_seen.at, last_seen.kiosk_id)
+)sql";
+
 // A suggestion shown: each has its own uuid; kept once.
 inline constexpr std::string_view kSuggestions = "\nON CONFLICT (id) DO NOTHING\n";
 

@@ -35,6 +35,8 @@ constexpr const char* kConnectionJson =
 constexpr const char* kSuggestionJson =
     "json_object('id', s.id, 'for_id', s.for_id, 'shown_id', s.shown_id, 'kind', s.kind, 'score', s.score, "
     "'at', s.at, 'kiosk_id', s.kiosk_id)";
+constexpr const char* kLastSeenJson =
+    "json_object('attendee_id', s.attendee_id, 'location', s.location, 'at', s.at, 'kiosk_id', s.kiosk_id)";
 constexpr const char* kForgottenJson =
     "json_object('attendee_id', s.attendee_id, 'email_hash', s.email_hash, 'at', s.at, 'kiosk_id', s.kiosk_id)";
 
@@ -67,6 +69,7 @@ Result<RowBatch> read_rows(Db& db, bool full) {
       {&b.connections, "connections", kConnectionJson,
        "k.tbl = 'connections' AND k.k1 = s.a_id AND k.k2 = s.b_id"},
       {&b.suggestions, "suggestions_shown", kSuggestionJson, "k.tbl = 'suggestions_shown' AND k.k1 = s.id"},
+      {&b.last_seen, "last_seen", kLastSeenJson, "k.tbl = 'last_seen' AND k.k1 = s.attendee_id"},
   };
   for (const auto& p : parts) {
     std::string from = full ? fmt::format("{} s", p.table)
@@ -279,7 +282,21 @@ SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7
     RAPPORT_TRY((*st)->run());
     if (db.changes() == 0) continue;
     out.rows += db.changes();
-    out.shown.push_back({str(r, "for_id"), str(r, "shown_id"), str(r, "at")});
+    if (str(r, "kind") != "introduction") out.shown.push_back({str(r, "for_id"), str(r, "shown_id"), str(r, "at")});
+  }
+  return {};
+}
+
+Status apply_last_seen(Db& db, const json& rows, AppliedRows& out) {
+  for (const auto& r : rows) {
+    static const std::string sql = merge_rules::upsert(R"sql(
+INSERT INTO last_seen (attendee_id, location, at, kiosk_id)
+SELECT ?1, ?2, ?3, ?4
+ WHERE ?2 <> '' AND EXISTS (SELECT 1 FROM attendees WHERE id = ?1 AND status <> 'forgotten'))sql",
+                                                       merge_rules::kLastSeen);
+    auto n = run(db, sql, str(r, "attendee_id"), str(r, "location"), str(r, "at"), str(r, "kiosk_id"));
+    if (!n) return n.error();
+    out.rows += *n;
   }
   return {};
 }
@@ -372,6 +389,7 @@ Result<AppliedRows> apply_rows(Db& db, const RowBatch& rows) {
     RAPPORT_TRY(apply_checkins(db, rows.checkins, out));
     RAPPORT_TRY(apply_connections(db, rows.connections, out));
     RAPPORT_TRY(apply_suggestions(db, rows.suggestions, out));
+    RAPPORT_TRY(apply_last_seen(db, rows.last_seen, out));
   } catch (const json::exception& e) {
     return make_error(std::string("a row from the hub is malformed: ") + e.what());
   }

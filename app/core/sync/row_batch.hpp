@@ -26,9 +26,10 @@ struct RowBatch {
   nlohmann::json checkins = nlohmann::json::array();
   nlohmann::json connections = nlohmann::json::array();
   nlohmann::json suggestions = nlohmann::json::array();  // suggestions_shown
+  nlohmann::json last_seen = nlohmann::json::array();
   size_t size() const {
     return forgotten.size() + attendees.size() + codes.size() + checkins.size() + connections.size() +
-           suggestions.size();
+           suggestions.size() + last_seen.size();
   }
 };
 

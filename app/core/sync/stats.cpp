@@ -58,12 +58,13 @@ Result<EventStats> compute_stats(Db& db) {
       {&s.connections, "SELECT count(*) FROM connections"},
       {&s.people_who_met,
        "SELECT count(*) FROM (SELECT a_id AS id FROM connections UNION SELECT b_id FROM connections)"},
-      {&s.suggestions_shown, "SELECT count(*) FROM suggestions_shown"},
-      {&s.suggested_pairs, "SELECT count(*) FROM (SELECT DISTINCT for_id, shown_id FROM suggestions_shown)"},
+      {&s.suggestions_shown, "SELECT count(*) FROM suggestions_shown WHERE kind <> 'introduction'"},
+      {&s.suggested_pairs,
+       "SELECT count(*) FROM (SELECT DISTINCT for_id, shown_id FROM suggestions_shown WHERE kind <> 'introduction')"},
       // A suggestion was acted on when the two met at or after the first time it was shown.
       {&s.suggestions_acted_on,
        "SELECT count(*) FROM (SELECT for_id, shown_id, min(at) AS first_at FROM suggestions_shown "
-       "GROUP BY for_id, shown_id) x JOIN connections c ON c.a_id = min(x.for_id, x.shown_id) "
+       "WHERE kind <> 'introduction' GROUP BY for_id, shown_id) x JOIN connections c ON c.a_id = min(x.for_id, x.shown_id) "
        "AND c.b_id = max(x.for_id, x.shown_id) WHERE c.at >= x.first_at"},
       {&s.forgotten, "SELECT count(*) FROM forgotten"},
   };
@@ -104,6 +105,9 @@ Result<EventStats> compute_stats(Db& db) {
   RAPPORT_TRY(db.each_row("SELECT kiosk_id, count(*), max(at) FROM suggestions_shown GROUP BY kiosk_id",
                        [&](const Stmt& st) { seen(st.text(0), st.text(2)).suggestions_shown += st.integer(1); }));
   for (auto& [id, k] : kiosks) s.kiosks.push_back(std::move(k));
+  auto acc = compute_acceptance(db);
+  if (!acc) return acc.error();
+  s.acceptance = std::move(*acc);
   return s;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/store/sqlite.hpp"
+#include "core/sync/acceptance.hpp"
 #include "core/util/result.hpp"
 
 namespace rapport {
@@ -46,6 +47,7 @@ struct EventStats {
   std::string top_interests_among;  // "checked_in", or "registered" before anyone arrives
   std::vector<TagCount> top_interests;  // at most 10, most people first
   std::vector<KioskSeen> kiosks;        // by kiosk id
+  Acceptance acceptance;                // suggestions that became meetings the same day
 };
 
 Result<EventStats> compute_stats(Db& db);

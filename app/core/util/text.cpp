@@ -1,6 +1,9 @@
 #include "core/util/text.hpp"
 
+#include <utf8proc.h>
+
 #include <cstdint>
+#include <cstdlib>
 
 namespace rapport {
 
@@ -76,10 +79,21 @@ std::vector<std::string> split_list(std::string_view s, std::string_view separat
 }
 
 std::string tag_key(std::string_view label) {
+  // NFKC folds full-width letters, ligatures and decomposed accents into one spelling;
+  // case folding goes beyond ASCII ("STRASSE" and "straße"). utf8proc needs a NUL-ended
+  // copy; text that is not UTF-8 keeps the plain ASCII folding below.
+  std::string folded(trim(label));
+  if (is_valid_utf8(folded)) {
+    utf8proc_uint8_t* norm = utf8proc_NFKC_Casefold(reinterpret_cast<const utf8proc_uint8_t*>(folded.c_str()));
+    if (norm) {
+      folded.assign(reinterpret_cast<const char*>(norm));
+      std::free(norm);
+    }
+  }
   std::string out;
   bool space = false;
-  for (char c : trim(label)) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+  for (char c : trim(folded)) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
       space = true;
       continue;
     }

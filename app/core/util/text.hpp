@@ -12,8 +12,10 @@ std::string_view trim(std::string_view s);
 std::string ascii_lower(std::string_view s);
 // Splits on any of the separator characters, trims each piece, drops empty ones.
 std::vector<std::string> split_list(std::string_view s, std::string_view separators);
-// The key two spellings of one tag share: trimmed, inner white space folded to one
-// space, ASCII lower case ("Water  Skiing" and "water skiing" are one tag).
+// The key two spellings of one tag share: Unicode NFKC, case-folded, trimmed, inner
+// white space folded to one space ("Water  Skiing" and "water skiing", a decomposed
+// "ü" and a composed one, "ｃｌｉｍａｔｅ" and "climate" are one tag). Synonyms
+// ("ML" = "machine learning") are the organizer's, applied on top (core/roster/topics).
 std::string tag_key(std::string_view label);
 // The first code point of a UTF-8 string, uppercased when ASCII ("Łukasz" -> "Ł").
 std::string first_letter(std::string_view s);

@@ -78,6 +78,7 @@ inline std::string dump(Db& db) {
       "SELECT a_id, b_id, at, kiosk_id, kiosks, method FROM connections ORDER BY a_id, b_id",
       "SELECT id, for_id, shown_id, kind, score, at, kiosk_id FROM suggestions_shown ORDER BY id",
       "SELECT attendee_id, email_hash, at, kiosk_id FROM forgotten ORDER BY attendee_id",
+      "SELECT attendee_id, location, at, kiosk_id FROM last_seen ORDER BY attendee_id",
   };
   std::string out;
   for (const char* q : queries) {
