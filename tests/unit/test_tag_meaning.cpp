@@ -147,6 +147,7 @@ TEST(TagMeaning, AnOlderFileIsMigratedToTheNewKeys) {
     Db& db = store->db();
     // What version 3 wrote: ASCII-only keys, so these were three different tags.
     ASSERT_TRUE(db.exec("DROP TABLE tag_synonyms").ok());
+    ASSERT_TRUE(db.exec("DROP TABLE last_seen").ok());  // version 5
     ASSERT_TRUE(db.exec(
         "INSERT INTO attendees (id, first_name, kiosk_id, created_at, updated_at) VALUES "
         "('U1', 'Ana', 'k', 'x', 'x'), ('U2', 'Ben', 'k', 'x', 'x');"

@@ -30,7 +30,14 @@ Result<TagSynonyms> parse_tag_synonyms(std::string_view toml_text, const std::st
   if (!node->is_table())
     return make_error("'synonyms' must be a table ([synonyms] with lines like \"ML\" = \"machine learning\")",
                       where(*node));
-  std::map<std::string, std::string> canonical_keys;  // key of a canonical spelling -> its label
+  // key of a canonical spelling -> (its first line in the file, its label): TOML tables
+  // iterate in key order, and the spelling shown is the one written first.
+  std::map<std::string, std::pair<int64_t, std::string>> canonical_keys;
+  auto spell = [&](const std::string& key, const toml::node& v, const std::string& label) {
+    int64_t line = v.source().begin.line;
+    auto [it, fresh] = canonical_keys.emplace(key, std::pair{line, label});
+    if (!fresh && line < it->second.first) it->second = {line, label};
+  };
   for (const auto& [k, v] : *node->as_table()) {
     auto value = v.value<std::string>();
     if (!value)
@@ -42,12 +49,12 @@ Result<TagSynonyms> parse_tag_synonyms(std::string_view toml_text, const std::st
       return make_error(fmt::format("synonym \"{}\" = \"{}\" has an empty side", k.str(), *value), where(v));
     if (!is_valid_utf8(*value)) return make_error("synonym is not valid UTF-8 text", where(v));
     if (variant == target) {
-      canonical_keys.emplace(target, std::string(trim(*value)));
+      spell(target, v, std::string(trim(*value)));
       continue;
     }
     if (auto [it, fresh] = out.canonical.emplace(variant, std::string(trim(*value))); !fresh)
       return make_error(fmt::format("synonym \"{}\" is given twice (also \"{}\")", k.str(), it->second), where(v));
-    canonical_keys.emplace(target, std::string(trim(*value)));
+    spell(target, v, std::string(trim(*value)));
   }
   for (const auto& [k, v] : *node->as_table()) {
     std::string variant = tag_key(k.str());
@@ -60,8 +67,8 @@ Result<TagSynonyms> parse_tag_synonyms(std::string_view toml_text, const std::st
   // The canonical spelling itself also shows as the organizer wrote it ("Machine Learning"
   // typed by an attendee becomes "machine learning" when that is the organizer's spelling).
   // Two synonyms may name one tag in two spellings: the first spelling is the one shown.
-  for (auto& [variant, label] : out.canonical) label = canonical_keys.at(tag_key(label));
-  for (auto& [key, label] : canonical_keys) out.canonical.emplace(key, label);
+  for (auto& [variant, label] : out.canonical) label = canonical_keys.at(tag_key(label)).second;
+  for (auto& [key, spelled] : canonical_keys) out.canonical.emplace(key, spelled.second);
   return out;
 }
 
