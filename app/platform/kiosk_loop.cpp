@@ -167,15 +167,10 @@ int run_kiosk(const KioskRun& run) {
   int fw, fh;
   be.framebuffer_size(fw, fh);
   double scale = config.theme.scale > 0 ? config.theme.scale : 1.0;
-  // One em is a thirtieth of the screen height: about 36 px on a 1080p screen, which
-  // reads from a metre away; every size in the UI is a multiple of it.
+  // Every size in the UI is a multiple of one em, decided by the screen's shape
+  // (ui::em_for_screen: portrait totems get a size that fits their width).
   ui::FontRequest fonts_req;
-  fonts_req.em = static_cast<float>(std::round(std::max(16.0, fh / 30.0 * scale)));
-  fonts_req.texts.push_back((*desk)->event_name());
-  for (const auto& p : (*desk)->roster()) {
-    fonts_req.texts.push_back(p.first_name + p.last_name + p.initials);
-    for (const auto& t : p.interests) fonts_req.texts.push_back(t);
-  }
+  fonts_req.em = ui::em_for_screen(fw, fh, scale);
   ui::Fonts fonts = ui::build_fonts(fonts_req);
 
   ui::KioskState initial;
@@ -206,15 +201,6 @@ int run_kiosk(const KioskRun& run) {
   int64_t frames_drawn = 0;
   KioskScriptHost host(**scan, ui, be, clock_offset, run.probes_path, frames_drawn);
   FrameStats stats(run.stats_path);
-  std::vector<unsigned> glyphs_asked;
-  // A reply may carry a name with characters the atlas was not built with (someone added
-  // to the file while the kiosk runs): grow the glyph set before the frame that shows it.
-  auto ensure_glyphs = [&](const DeskReply& r) {
-    if (!ui::needs_glyphs(fonts, ui::reply_texts(r), fonts_req, glyphs_asked)) return;
-    fonts = ui::build_fonts(fonts_req);
-    be.reload_fonts();
-    ui.set_fonts(fonts);
-  };
   CameraTexture camera_tex;
   Frame frame;
   uint64_t have_seq = 0;
@@ -245,7 +231,6 @@ int run_kiosk(const KioskRun& run) {
     ui::UiOutput early;
     bool replied = false;
     while (auto r = (*desk)->poll()) {
-      ensure_glyphs(*r);
       ui.on_reply(std::move(*r), early);
       replied = true;
     }
@@ -318,6 +303,7 @@ int run_kiosk(const KioskRun& run) {
   hub_sync.reset();  // before the desk it hands rows to
   (*desk)->set_wake({});
   (*scan)->set_wake({});
+  ui.kit().release_text();  // its textures go while the GL context is current
   stats.write();
   return exit_code;
 }

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <algorithm>
 #include <filesystem>
-#include <variant>
 
 namespace rapport::ui {
 
@@ -45,9 +44,6 @@ Fonts build_fonts(const FontRequest& req) {
   const char* bold = first_existing({"/usr/share/fonts/truetype/noto/NotoSans-SemiBold.ttf",
                                      "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
                                      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"});
-  const char* cjk = first_existing({"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"});
-  const char* cjk_bold = first_existing({"/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", cjk});
-  const char* fallback = first_existing({"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
 
   auto add = [&](float px, bool heavy) -> ImFont* {
     const char* main = heavy && bold ? bold : latin;
@@ -60,18 +56,7 @@ Fonts build_fonts(const FontRequest& req) {
     ImFontConfig c;
     c.OversampleH = 1;
     c.PixelSnapH = true;
-    ImFont* f = atlas->AddFontFromFileTTF(main, px, &c, ranges.Data);
-    // Merge the fonts that cover what Noto Sans does not (CJK, then DejaVu's symbols);
-    // glyphs already present are kept.
-    for (const char* more : {heavy ? cjk_bold : cjk, fallback}) {
-      if (!more) continue;
-      ImFontConfig m;
-      m.MergeMode = true;
-      m.OversampleH = 1;
-      m.PixelSnapH = true;
-      atlas->AddFontFromFileTTF(more, px, &m, ranges.Data);
-    }
-    return f;
+    return atlas->AddFontFromFileTTF(main, px, &c, ranges.Data);
   };
   Fonts f;
   f.em = req.em;
@@ -81,68 +66,6 @@ Fonts build_fonts(const FontRequest& req) {
   f.huge = add(std::round(req.em * 2.3f), true);
   io.FontDefault = f.body;
   return f;
-}
-
-std::vector<std::string> reply_texts(const DeskReply& reply) {
-  std::vector<std::string> out;
-  auto person = [&](const AttendeeRef& r) {
-    out.push_back(r.first_name);
-    out.push_back(r.name);
-  };
-  if (const auto* d = std::get_if<DoorReply>(&reply)) {
-    if (d->checkin.attendee) person(*d->checkin.attendee);
-    if (d->suggestions) {
-      person(d->suggestions->for_person);
-      out.push_back(d->suggestions->note);
-      for (const auto& s : d->suggestions->suggestions) {
-        person(s.person);
-        out.push_back(s.initials);
-        out.insert(out.end(), s.reasons.begin(), s.reasons.end());
-        out.push_back(s.starter);
-      }
-      for (const auto& i : d->suggestions->introductions) out.push_back(i.reason);
-    }
-  } else if (const auto* m = std::get_if<MeetReply>(&reply)) {
-    person(m->a);
-    person(m->b);
-  } else if (const auto* p = std::get_if<DayPicture>(&reply)) {
-    out.push_back(p->stats.event_name);
-    for (const auto& t : p->stats.top_interests) out.push_back(t.label);
-    for (const auto& n : p->graph.nodes) out.push_back(n.label);
-  } else if (const auto* sp = std::get_if<StorageProblem>(&reply)) {
-    out.push_back(sp->detail);
-  } else if (const auto* sy = std::get_if<SyncReply>(&reply)) {
-    out.push_back(sy->status.target);
-    out.push_back(sy->status.last_error);
-  }
-  return out;
-}
-
-bool needs_glyphs(const Fonts& fonts, const std::vector<std::string>& texts, FontRequest& request,
-                  std::vector<unsigned>& asked) {
-  bool grow = false;
-  for (const auto& t : texts) {
-    if (t.empty() || font_covers(fonts.body, t)) continue;
-    bool fresh = false;
-    const char* p = t.data();
-    const char* end = p + t.size();
-    while (p < end) {
-      unsigned int c = 0;
-      int n = ImTextCharFromUtf8(&c, p, end);
-      if (n <= 0) break;
-      p += n;
-      if (c > 0xFFFF || const_cast<ImFont*>(fonts.body)->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
-      if (std::find(asked.begin(), asked.end(), c) == asked.end()) {
-        asked.push_back(c);
-        fresh = true;
-      }
-    }
-    if (fresh) {
-      request.texts.push_back(t);
-      grow = true;
-    }
-  }
-  return grow;
 }
 
 }  // namespace rapport::ui

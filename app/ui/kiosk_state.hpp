@@ -1,6 +1,7 @@
 #pragma once
 // Everything the kiosk's screens read. Screens are functions of this state that draw and
 // return intents; KioskUi (kiosk_ui.cpp) is the one place that changes it.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,8 @@ struct WeMet {
   std::string retry_note;           // a badge that could not count ("We can't find that badge"): scan again
 };
 
+class NameIndex;
+
 struct KioskState {
   KioskConfig config;
   KioskMode mode = KioskMode::door;
@@ -49,6 +52,7 @@ struct KioskState {
   std::optional<WeMet> we_met;
 
   std::string search_query;
+  std::shared_ptr<const NameIndex> search_index;  // the roster's search keys (made on first search)
   std::string pin_digits;
   PinPurpose pin_purpose = PinPurpose::admin;
   std::string pin_message;       // "Wrong PIN - 4 tries left", "Locked for 60 s"

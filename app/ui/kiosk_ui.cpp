@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ui/name_search.hpp"
+
 namespace rapport::ui {
 
 namespace {
@@ -339,6 +341,11 @@ void KioskUi::frame(TimePoint now, const CameraView& cam, UiOutput& out) {
     out.requests.push_back(PictureRequest{});
     last_picture_ = now;
   }
+
+  // The search keys (ICU transliteration of every name) are made when staff first search,
+  // and again when the roster grew.
+  if (s_.screen == Screen::search && (!s_.search_index || s_.search_index->size() != s_.roster.size()))
+    s_.search_index = std::make_shared<const NameIndex>(s_.roster);
 
   kit_.begin_frame();
   std::vector<Intent> intents;

@@ -1,133 +1,179 @@
 #include "ui/name_search.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
 #include <algorithm>
-#include <cstdint>
 #include <utility>
 
 namespace rapport::ui {
 
 namespace {
-// Latin letters with diacritics -> the plain lower-case letter (generated from Unicode
-// decompositions of U+00C0..U+024F and U+1E00..U+1EFF).
-constexpr std::pair<uint32_t, char> kFold[] = {
-    {0xC0,'a'}, {0xC1,'a'}, {0xC2,'a'}, {0xC3,'a'}, {0xC4,'a'}, {0xC5,'a'}, {0xC7,'c'}, {0xC8,'e'},
-    {0xC9,'e'}, {0xCA,'e'}, {0xCB,'e'}, {0xCC,'i'}, {0xCD,'i'}, {0xCE,'i'}, {0xCF,'i'}, {0xD1,'n'},
-    {0xD2,'o'}, {0xD3,'o'}, {0xD4,'o'}, {0xD5,'o'}, {0xD6,'o'}, {0xD8,'o'}, {0xD9,'u'}, {0xDA,'u'},
-    {0xDB,'u'}, {0xDC,'u'}, {0xDD,'y'}, {0xDF,'s'}, {0xE0,'a'}, {0xE1,'a'}, {0xE2,'a'}, {0xE3,'a'},
-    {0xE4,'a'}, {0xE5,'a'}, {0xE7,'c'}, {0xE8,'e'}, {0xE9,'e'}, {0xEA,'e'}, {0xEB,'e'}, {0xEC,'i'},
-    {0xED,'i'}, {0xEE,'i'}, {0xEF,'i'}, {0xF1,'n'}, {0xF2,'o'}, {0xF3,'o'}, {0xF4,'o'}, {0xF5,'o'},
-    {0xF6,'o'}, {0xF8,'o'}, {0xF9,'u'}, {0xFA,'u'}, {0xFB,'u'}, {0xFC,'u'}, {0xFD,'y'}, {0xFF,'y'},
-    {0x100,'a'}, {0x101,'a'}, {0x102,'a'}, {0x103,'a'}, {0x104,'a'}, {0x105,'a'}, {0x106,'c'}, {0x107,'c'},
-    {0x108,'c'}, {0x109,'c'}, {0x10A,'c'}, {0x10B,'c'}, {0x10C,'c'}, {0x10D,'c'}, {0x10E,'d'}, {0x10F,'d'},
-    {0x110,'d'}, {0x111,'d'}, {0x112,'e'}, {0x113,'e'}, {0x114,'e'}, {0x115,'e'}, {0x116,'e'}, {0x117,'e'},
-    {0x118,'e'}, {0x119,'e'}, {0x11A,'e'}, {0x11B,'e'}, {0x11C,'g'}, {0x11D,'g'}, {0x11E,'g'}, {0x11F,'g'},
-    {0x120,'g'}, {0x121,'g'}, {0x122,'g'}, {0x123,'g'}, {0x124,'h'}, {0x125,'h'}, {0x128,'i'}, {0x129,'i'},
-    {0x12A,'i'}, {0x12B,'i'}, {0x12C,'i'}, {0x12D,'i'}, {0x12E,'i'}, {0x12F,'i'}, {0x130,'i'}, {0x131,'i'},
-    {0x134,'j'}, {0x135,'j'}, {0x136,'k'}, {0x137,'k'}, {0x139,'l'}, {0x13A,'l'}, {0x13B,'l'}, {0x13C,'l'},
-    {0x13D,'l'}, {0x13E,'l'}, {0x141,'l'}, {0x142,'l'}, {0x143,'n'}, {0x144,'n'}, {0x145,'n'}, {0x146,'n'},
-    {0x147,'n'}, {0x148,'n'}, {0x14C,'o'}, {0x14D,'o'}, {0x14E,'o'}, {0x14F,'o'}, {0x150,'o'}, {0x151,'o'},
-    {0x154,'r'}, {0x155,'r'}, {0x156,'r'}, {0x157,'r'}, {0x158,'r'}, {0x159,'r'}, {0x15A,'s'}, {0x15B,'s'},
-    {0x15C,'s'}, {0x15D,'s'}, {0x15E,'s'}, {0x15F,'s'}, {0x160,'s'}, {0x161,'s'}, {0x162,'t'}, {0x163,'t'},
-    {0x164,'t'}, {0x165,'t'}, {0x168,'u'}, {0x169,'u'}, {0x16A,'u'}, {0x16B,'u'}, {0x16C,'u'}, {0x16D,'u'},
-    {0x16E,'u'}, {0x16F,'u'}, {0x170,'u'}, {0x171,'u'}, {0x172,'u'}, {0x173,'u'}, {0x174,'w'}, {0x175,'w'},
-    {0x176,'y'}, {0x177,'y'}, {0x178,'y'}, {0x179,'z'}, {0x17A,'z'}, {0x17B,'z'}, {0x17C,'z'}, {0x17D,'z'},
-    {0x17E,'z'}, {0x1A0,'o'}, {0x1A1,'o'}, {0x1AF,'u'}, {0x1B0,'u'}, {0x1CD,'a'}, {0x1CE,'a'}, {0x1CF,'i'},
-    {0x1D0,'i'}, {0x1D1,'o'}, {0x1D2,'o'}, {0x1D3,'u'}, {0x1D4,'u'}, {0x1D5,'u'}, {0x1D6,'u'}, {0x1D7,'u'},
-    {0x1D8,'u'}, {0x1D9,'u'}, {0x1DA,'u'}, {0x1DB,'u'}, {0x1DC,'u'}, {0x1DE,'a'}, {0x1DF,'a'}, {0x1E0,'a'},
-    {0x1E1,'a'}, {0x1E6,'g'}, {0x1E7,'g'}, {0x1E8,'k'}, {0x1E9,'k'}, {0x1EA,'o'}, {0x1EB,'o'}, {0x1EC,'o'},
-    {0x1ED,'o'}, {0x1F0,'j'}, {0x1F4,'g'}, {0x1F5,'g'}, {0x1F8,'n'}, {0x1F9,'n'}, {0x1FA,'a'}, {0x1FB,'a'},
-    {0x200,'a'}, {0x201,'a'}, {0x202,'a'}, {0x203,'a'}, {0x204,'e'}, {0x205,'e'}, {0x206,'e'}, {0x207,'e'},
-    {0x208,'i'}, {0x209,'i'}, {0x20A,'i'}, {0x20B,'i'}, {0x20C,'o'}, {0x20D,'o'}, {0x20E,'o'}, {0x20F,'o'},
-    {0x210,'r'}, {0x211,'r'}, {0x212,'r'}, {0x213,'r'}, {0x214,'u'}, {0x215,'u'}, {0x216,'u'}, {0x217,'u'},
-    {0x218,'s'}, {0x219,'s'}, {0x21A,'t'}, {0x21B,'t'}, {0x21E,'h'}, {0x21F,'h'}, {0x226,'a'}, {0x227,'a'},
-    {0x228,'e'}, {0x229,'e'}, {0x22A,'o'}, {0x22B,'o'}, {0x22C,'o'}, {0x22D,'o'}, {0x22E,'o'}, {0x22F,'o'},
-    {0x230,'o'}, {0x231,'o'}, {0x232,'y'}, {0x233,'y'}, {0x1E00,'a'}, {0x1E01,'a'}, {0x1E02,'b'}, {0x1E03,'b'},
-    {0x1E04,'b'}, {0x1E05,'b'}, {0x1E06,'b'}, {0x1E07,'b'}, {0x1E08,'c'}, {0x1E09,'c'}, {0x1E0A,'d'}, {0x1E0B,'d'},
-    {0x1E0C,'d'}, {0x1E0D,'d'}, {0x1E0E,'d'}, {0x1E0F,'d'}, {0x1E10,'d'}, {0x1E11,'d'}, {0x1E12,'d'}, {0x1E13,'d'},
-    {0x1E14,'e'}, {0x1E15,'e'}, {0x1E16,'e'}, {0x1E17,'e'}, {0x1E18,'e'}, {0x1E19,'e'}, {0x1E1A,'e'}, {0x1E1B,'e'},
-    {0x1E1C,'e'}, {0x1E1D,'e'}, {0x1E1E,'f'}, {0x1E1F,'f'}, {0x1E20,'g'}, {0x1E21,'g'}, {0x1E22,'h'}, {0x1E23,'h'},
-    {0x1E24,'h'}, {0x1E25,'h'}, {0x1E26,'h'}, {0x1E27,'h'}, {0x1E28,'h'}, {0x1E29,'h'}, {0x1E2A,'h'}, {0x1E2B,'h'},
-    {0x1E2C,'i'}, {0x1E2D,'i'}, {0x1E2E,'i'}, {0x1E2F,'i'}, {0x1E30,'k'}, {0x1E31,'k'}, {0x1E32,'k'}, {0x1E33,'k'},
-    {0x1E34,'k'}, {0x1E35,'k'}, {0x1E36,'l'}, {0x1E37,'l'}, {0x1E38,'l'}, {0x1E39,'l'}, {0x1E3A,'l'}, {0x1E3B,'l'},
-    {0x1E3C,'l'}, {0x1E3D,'l'}, {0x1E3E,'m'}, {0x1E3F,'m'}, {0x1E40,'m'}, {0x1E41,'m'}, {0x1E42,'m'}, {0x1E43,'m'},
-    {0x1E44,'n'}, {0x1E45,'n'}, {0x1E46,'n'}, {0x1E47,'n'}, {0x1E48,'n'}, {0x1E49,'n'}, {0x1E4A,'n'}, {0x1E4B,'n'},
-    {0x1E4C,'o'}, {0x1E4D,'o'}, {0x1E4E,'o'}, {0x1E4F,'o'}, {0x1E50,'o'}, {0x1E51,'o'}, {0x1E52,'o'}, {0x1E53,'o'},
-    {0x1E54,'p'}, {0x1E55,'p'}, {0x1E56,'p'}, {0x1E57,'p'}, {0x1E58,'r'}, {0x1E59,'r'}, {0x1E5A,'r'}, {0x1E5B,'r'},
-    {0x1E5C,'r'}, {0x1E5D,'r'}, {0x1E5E,'r'}, {0x1E5F,'r'}, {0x1E60,'s'}, {0x1E61,'s'}, {0x1E62,'s'}, {0x1E63,'s'},
-    {0x1E64,'s'}, {0x1E65,'s'}, {0x1E66,'s'}, {0x1E67,'s'}, {0x1E68,'s'}, {0x1E69,'s'}, {0x1E6A,'t'}, {0x1E6B,'t'},
-    {0x1E6C,'t'}, {0x1E6D,'t'}, {0x1E6E,'t'}, {0x1E6F,'t'}, {0x1E70,'t'}, {0x1E71,'t'}, {0x1E72,'u'}, {0x1E73,'u'},
-    {0x1E74,'u'}, {0x1E75,'u'}, {0x1E76,'u'}, {0x1E77,'u'}, {0x1E78,'u'}, {0x1E79,'u'}, {0x1E7A,'u'}, {0x1E7B,'u'},
-    {0x1E7C,'v'}, {0x1E7D,'v'}, {0x1E7E,'v'}, {0x1E7F,'v'}, {0x1E80,'w'}, {0x1E81,'w'}, {0x1E82,'w'}, {0x1E83,'w'},
-    {0x1E84,'w'}, {0x1E85,'w'}, {0x1E86,'w'}, {0x1E87,'w'}, {0x1E88,'w'}, {0x1E89,'w'}, {0x1E8A,'x'}, {0x1E8B,'x'},
-    {0x1E8C,'x'}, {0x1E8D,'x'}, {0x1E8E,'y'}, {0x1E8F,'y'}, {0x1E90,'z'}, {0x1E91,'z'}, {0x1E92,'z'}, {0x1E93,'z'},
-    {0x1E94,'z'}, {0x1E95,'z'}, {0x1E96,'h'}, {0x1E97,'t'}, {0x1E98,'w'}, {0x1E99,'y'}, {0x1EA0,'a'}, {0x1EA1,'a'},
-    {0x1EA2,'a'}, {0x1EA3,'a'}, {0x1EA4,'a'}, {0x1EA5,'a'}, {0x1EA6,'a'}, {0x1EA7,'a'}, {0x1EA8,'a'}, {0x1EA9,'a'},
-    {0x1EAA,'a'}, {0x1EAB,'a'}, {0x1EAC,'a'}, {0x1EAD,'a'}, {0x1EAE,'a'}, {0x1EAF,'a'}, {0x1EB0,'a'}, {0x1EB1,'a'},
-    {0x1EB2,'a'}, {0x1EB3,'a'}, {0x1EB4,'a'}, {0x1EB5,'a'}, {0x1EB6,'a'}, {0x1EB7,'a'}, {0x1EB8,'e'}, {0x1EB9,'e'},
-    {0x1EBA,'e'}, {0x1EBB,'e'}, {0x1EBC,'e'}, {0x1EBD,'e'}, {0x1EBE,'e'}, {0x1EBF,'e'}, {0x1EC0,'e'}, {0x1EC1,'e'},
-    {0x1EC2,'e'}, {0x1EC3,'e'}, {0x1EC4,'e'}, {0x1EC5,'e'}, {0x1EC6,'e'}, {0x1EC7,'e'}, {0x1EC8,'i'}, {0x1EC9,'i'},
-    {0x1ECA,'i'}, {0x1ECB,'i'}, {0x1ECC,'o'}, {0x1ECD,'o'}, {0x1ECE,'o'}, {0x1ECF,'o'}, {0x1ED0,'o'}, {0x1ED1,'o'},
-    {0x1ED2,'o'}, {0x1ED3,'o'}, {0x1ED4,'o'}, {0x1ED5,'o'}, {0x1ED6,'o'}, {0x1ED7,'o'}, {0x1ED8,'o'}, {0x1ED9,'o'},
-    {0x1EDA,'o'}, {0x1EDB,'o'}, {0x1EDC,'o'}, {0x1EDD,'o'}, {0x1EDE,'o'}, {0x1EDF,'o'}, {0x1EE0,'o'}, {0x1EE1,'o'},
-    {0x1EE2,'o'}, {0x1EE3,'o'}, {0x1EE4,'u'}, {0x1EE5,'u'}, {0x1EE6,'u'}, {0x1EE7,'u'}, {0x1EE8,'u'}, {0x1EE9,'u'},
-    {0x1EEA,'u'}, {0x1EEB,'u'}, {0x1EEC,'u'}, {0x1EED,'u'}, {0x1EEE,'u'}, {0x1EEF,'u'}, {0x1EF0,'u'}, {0x1EF1,'u'},
-    {0x1EF2,'y'}, {0x1EF3,'y'}, {0x1EF4,'y'}, {0x1EF5,'y'}, {0x1EF6,'y'}, {0x1EF7,'y'}, {0x1EF8,'y'}, {0x1EF9,'y'},};
+// ICU's transliterator is expensive to make and safe to share for reading; one per process.
+const icu::Transliterator* to_latin() {
+  static const icu::Transliterator* t = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    icu::Transliterator* made = icu::Transliterator::createInstance(
+        "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, st);
+    return U_SUCCESS(st) ? made : nullptr;
+  }();
+  return t;
+}
 
-size_t decode(std::string_view s, size_t i, uint32_t& cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-  if (i + n > s.size()) n = 1;
-  cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return n;
+std::string utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string casefold(std::string_view s) {
+  UErrorCode st = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(st);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (U_FAILURE(st)) return std::string(s);
+  icu::UnicodeString folded = n->normalize(u, st);
+  return U_SUCCESS(st) ? utf8(folded) : std::string(s);
+}
+
+bool has_script(std::string_view s, std::initializer_list<UScriptCode> scripts) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    UErrorCode st = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(c, &st);
+    for (auto want : scripts)
+      if (sc == want) return true;
+    i += U16_LENGTH(c);
+  }
+  return false;
+}
+
+// Korean names are often written with McCune-Reischauer initials (Kim, Park's P, Choi's
+// Ch) while ICU gives Revised Romanization (Gim, Bak, Jo): the other spelling of each
+// word's first consonant.
+std::string korean_variant(const std::string& latin) {
+  std::string out;
+  bool start = true;
+  for (size_t i = 0; i < latin.size(); ++i) {
+    char c = latin[i];
+    if (start) {
+      if (c == 'g') c = 'k';
+      else if (c == 'd') c = 't';
+      else if (c == 'b') c = 'p';
+      else if (c == 'j') { out += "ch"; start = false; continue; }
+    }
+    out.push_back(c);
+    start = c == ' ';
+  }
+  return out;
+}
+
+// Arabic and Hebrew write few vowels: "abd", "rahman" and "david" are compared to the
+// consonants ("bd", "rhmn", "dvd" and "dwd" both become "dd").
+std::string skeleton(std::string_view latin) {
+  std::string out;
+  for (char c : latin)
+    if (std::string_view("aeiouwyvh'").find(c) == std::string_view::npos) out.push_back(c);
+  return out;
+}
+
+bool starts_word(const std::string& hay, const std::string& needle) {
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1))
+    if (at == 0 || hay[at - 1] == ' ') return true;
+  return false;
 }
 }  // namespace
 
 std::string fold_for_search(std::string_view s) {
+  const icu::Transliterator* t = to_latin();
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  // The Arabic ayn (ʿ, as in ʿAbd) starts a word with a vowel sound when said in Latin.
+  if (t) t->transliterate(u);
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BF)), icu::UnicodeString("a"));
+  std::string raw = utf8(u);
   std::string out;
-  for (size_t i = 0; i < s.size();) {
-    uint32_t cp;
-    size_t n = decode(s, i, cp);
-    if (n == 1) {
-      char c = s[i];
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    } else {
-      auto it = std::lower_bound(std::begin(kFold), std::end(kFold), cp,
-                                 [](const auto& p, uint32_t v) { return p.first < v; });
-      if (it != std::end(kFold) && it->first == cp) out.push_back(it->second);
-      else out.append(s.substr(i, n));
+  for (char c : raw) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '@' || c == '.' || c == '-' || c == '_';
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+      keep = true;
     }
-    i += n;
+    if (keep) out.push_back(c);
+    else if ((c == ' ' || c == '\t') && !out.empty() && out.back() != ' ') out.push_back(' ');
   }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
-std::vector<size_t> find_people(const std::vector<PublicPerson>& roster, std::string_view query, size_t limit) {
-  std::string q = fold_for_search(query);
-  while (!q.empty() && q.back() == ' ') q.pop_back();
-  while (!q.empty() && q.front() == ' ') q.erase(q.begin());
+NameIndex::NameIndex(const std::vector<PublicPerson>& roster) {
+  people_.reserve(roster.size());
+  for (const auto& p : roster) {
+    std::string name = p.last_name.empty() ? p.first_name : p.first_name + " " + p.last_name;
+    Keys k;
+    k.own = casefold(name);
+    k.latin = fold_for_search(name);
+    if (has_script(name, {USCRIPT_HANGUL})) k.variant = korean_variant(k.latin);
+    if (has_script(name, {USCRIPT_ARABIC, USCRIPT_HEBREW})) k.skeleton = skeleton(k.latin);
+    for (const auto& s : p.search_keys) k.staff.push_back(casefold(s));
+    k.sort = k.latin.empty() ? k.own : k.latin;
+    people_.push_back(std::move(k));
+  }
+}
+
+NameIndex::~NameIndex() = default;
+
+NameIndex::Found NameIndex::find(std::string_view query, size_t limit) const {
+  Found found;
+  std::string own = casefold(query);
+  while (!own.empty() && own.back() == ' ') own.pop_back();
+  while (!own.empty() && own.front() == ' ') own.erase(own.begin());
+  std::string latin = fold_for_search(query);
+  if (own.empty() && latin.empty()) return found;
+  std::string skel = latin.size() >= 3 ? skeleton(latin) : std::string();
   std::vector<std::pair<int, size_t>> hits;
-  if (q.empty()) return {};
-  for (size_t i = 0; i < roster.size(); ++i) {
-    std::string first = fold_for_search(roster[i].first_name);
-    std::string full = first + " " + fold_for_search(roster[i].last_name);
-    std::string last = fold_for_search(roster[i].last_name);
+  for (size_t i = 0; i < people_.size(); ++i) {
+    const Keys& k = people_[i];
     int rank = -1;
-    if (full.rfind(q, 0) == 0) rank = 0;
-    else if (last.rfind(q, 0) == 0) rank = 1;
-    else if (full.find(q) != std::string::npos) rank = 2;
+    auto consider = [&](const std::string& key, const std::string& q, int base) {
+      if (key.empty() || q.empty()) return;
+      int r = -1;
+      if (key.rfind(q, 0) == 0) r = base;
+      else if (starts_word(key, q)) r = base + 1;
+      else if (key.find(q) != std::string::npos) r = base + 2;
+      if (r >= 0 && (rank < 0 || r < rank)) rank = r;
+    };
+    consider(k.own, own, 0);
+    consider(k.latin, latin, 0);
+    consider(k.variant, latin, 3);
+    if (skel.size() >= 2 && !k.skeleton.empty() &&
+        (k.skeleton.rfind(skel, 0) == 0 || starts_word(k.skeleton, skel) ||
+         (skel.size() >= 3 && k.skeleton.find(skel) != std::string::npos)))
+      rank = rank < 0 ? 6 : rank;
+    if (rank < 0 && own.size() >= 3)
+      for (const auto& s : k.staff)
+        if (s.find(own) != std::string::npos) {
+          rank = 7;
+          break;
+        }
     if (rank >= 0) hits.emplace_back(rank, i);
   }
   std::stable_sort(hits.begin(), hits.end(), [&](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
-    return roster[a.second].first_name < roster[b.second].first_name;
+    return people_[a.second].sort < people_[b.second].sort;
   });
-  std::vector<size_t> out;
+  found.total = hits.size();
   for (const auto& h : hits) {
-    if (out.size() >= limit) break;
-    out.push_back(h.second);
+    if (found.hits.size() >= limit) break;
+    found.hits.push_back(h.second);
   }
-  return out;
+  return found;
+}
+
+std::vector<size_t> find_people(const std::vector<PublicPerson>& roster, std::string_view query, size_t limit) {
+  return NameIndex(roster).find(query, limit).hits;
 }
 
 }  // namespace rapport::ui

@@ -16,8 +16,8 @@ void figure(Kit& k, ImDrawList* dl, ImVec2 a, float w, const std::string& value,
   const Palette& p = k.pal();
   float em = k.em();
   dl->AddRectFilled(a, ImVec2(a.x + w, a.y + 3.6f * em), p.surface, 0.5f * em);
-  k.text(dl, k.fonts().large, ImVec2(a.x + 0.8f * em, a.y + 0.3f * em), p.text, value);
-  k.text(dl, k.fonts().small, ImVec2(a.x + 0.8f * em, a.y + 2.3f * em), p.muted, label);
+  k.text(dl, k.fonts().large, ImVec2(a.x + 0.8f * em, a.y + 0.3f * em), p.text, value, TextBox{w - 1.6f * em, 1});
+  k.text(dl, k.fonts().small, ImVec2(a.x + 0.8f * em, a.y + 2.3f * em), p.muted, label, TextBox{w - 1.6f * em, 1});
 }
 
 void bars(Kit& k, ImDrawList* dl, ImVec2 a, ImVec2 b, const std::vector<TimeBucket>& buckets, ImU32 col,
@@ -113,7 +113,7 @@ void graph(Kit& k, ImDrawList* dl, GraphLayout& g, const DayPicture& day, ImVec2
   float em = k.em();
   dl->AddRectFilled(a, b, p.surface, 0.5f * em);
   k.text(dl, k.fonts().small, ImVec2(a.x + 0.8f * em, a.y + 0.4f * em), p.muted,
-         "Who met whom today (colour: their first interest)");
+         "Who met whom today (colour: their first interest)", TextBox{b.x - a.x - 1.6f * em, 1});
   // Legend: the day's most common interests and their colours.
   float lx = a.x + 0.8f * em, ly = b.y - 1.3f * em;
   for (size_t i = 0; i < day.stats.top_interests.size() && i < kColouredTopics; ++i) {
@@ -138,12 +138,27 @@ void graph(Kit& k, ImDrawList* dl, GraphLayout& g, const DayPicture& day, ImVec2
     if (static_cast<size_t>(e.a) < n && static_cast<size_t>(e.b) < n)
       dl->AddLine(at(e.a), at(e.b), with_alpha(p.text, 0.35f), std::max(1.0f, em / 18));
   bool labels = n <= 40;
+  // Labels are shortened to a few em, go left of the dot near the right edge, and are
+  // left out where they would cover another (the full names are in staff search).
+  std::vector<ImVec4> taken;
   for (size_t i = 0; i < n; ++i) {
     ImVec2 c = at(static_cast<int>(i));
     dl->AddCircleFilled(c, 0.32f * em, topic_colour(day.stats, pic.nodes[i].top_interest), 16);
     // Only people who consented are named; the others are dots.
-    if (labels && !pic.nodes[i].label.empty())
-      k.text(dl, k.fonts().small, ImVec2(c.x + 0.45f * em, c.y - 0.45f * em), p.text, pic.nodes[i].label);
+    if (!labels || pic.nodes[i].label.empty()) continue;
+    TextBox box{8 * em, 1};
+    ImVec2 ts = k.measure(k.fonts().small, pic.nodes[i].label, box);
+    ImVec2 pos(c.x + 0.45f * em, c.y - ts.y / 2);
+    if (pos.x + ts.x > b.x - 0.3f * em) pos.x = c.x - 0.45f * em - ts.x;
+    pos.x = std::max(pos.x, a.x + 0.3f * em);
+    pos.y = std::clamp(pos.y, a.y + 1.6f * em, b.y - 1.4f * em - ts.y);
+    ImVec4 r(pos.x, pos.y, pos.x + ts.x, pos.y + ts.y);
+    bool free = true;
+    for (const auto& t : taken)
+      if (r.x < t.z && t.x < r.z && r.y < t.w && t.y < r.w) free = false;
+    if (!free) continue;
+    taken.push_back(r);
+    k.text(dl, k.fonts().small, pos, p.text, pic.nodes[i].label, box);
   }
 }
 // Where the kiosk's rows go ([sync] target): the last push, or the problem and that it
@@ -184,8 +199,8 @@ void sync_panel(Kit& k, ImDrawList* dl, const KioskState& s, ImVec2 a, ImVec2 b)
                        s.sync->rows_pushed_total);
     detail = fmt::format("to {}", s.sync->target);
   }
-  k.text(dl, f.body, l1, col, head, w);
-  k.text(dl, f.small, l2, p.muted, detail, w);
+  k.text(dl, f.body, l1, col, head, TextBox{w, 1});
+  k.text(dl, f.small, l2, p.muted, detail, TextBox{w, 2});
 }
 }  // namespace
 
@@ -197,15 +212,22 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
   ImVec2 vs = ImGui::GetMainViewport()->Size;
   float em = k.em();
   float m = 1.6f * em;
-  k.text(dl, f.large, ImVec2(m, 1.0f * em), p.text, fmt::format("Admin - {}", s.event_name));
+  bool portrait = k.portrait();
+  float mode_bw = 7.4f * em, gap = 0.5f * em;
+  float modes_w = 3 * mode_bw + 2 * gap;
+  // Landscape: the mode switch sits top right beside the title; portrait: its own row.
+  float title_w = portrait ? vs.x - 2 * m : vs.x - 3 * m - modes_w;
+  k.text(dl, f.large, ImVec2(m, 1.0f * em), p.text, fmt::format("Admin - {}", s.event_name), TextBox{title_w, 1});
   k.text(dl, f.small, ImVec2(m, 3.0f * em), p.muted,
          fmt::format("Mode: {}   Camera: {}{}{}", mode_name(s.mode), s.camera_status.empty() ? "none" : s.camera_status,
-                     s.hub_status.empty() ? "" : "   ", s.hub_status));
+                     s.hub_status.empty() ? "" : "   ", s.hub_status),
+         TextBox{title_w, 1});
 
-  float left_w = vs.x * 0.46f;
-  float y = 4.4f * em;
-  float sync_h = 5.4f * em;                 // the sync panel under the graph
-  float bottom = vs.y - 4.6f * em;          // above the button row
+  float top = portrait ? 7.6f * em : 4.4f * em;
+  float y = top;
+  float sync_h = 5.4f * em;                                // the sync panel under the graph
+  float bottom = vs.y - (portrait ? 7.8f : 4.6f) * em;     // above the button rows
+  float left_w = portrait ? vs.x - 2 * m : vs.x * 0.46f;
   if (s.picture) {
     const EventStats& st = s.picture->stats;
     float fw = (left_w - 2 * 0.6f * em) / 3;
@@ -224,27 +246,30 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
       if (kf.shown == 0) continue;
       kinds += fmt::format("{}{} {:.0f}%", kinds.empty() ? "Met the same day: " : "   ", kf.label, 100.0 * *kf.share());
     }
-    if (!kinds.empty()) {
-      y += k.text(dl, f.small, ImVec2(m, y), p.muted, kinds, left_w).y + 0.4f * em;
-    }
-    float ch = (bottom - y - 0.6f * em) / 2;
+    if (!kinds.empty()) y += k.text(dl, f.small, ImVec2(m, y), p.muted, kinds, TextBox{left_w, 2}).y + 0.4f * em;
+    // Portrait: the two charts take a third of what is left, the graph the rest.
+    float charts_bottom = portrait ? y + (bottom - sync_h - y) * 0.4f : bottom;
+    float ch = (charts_bottom - y - 0.6f * em) / 2;
     bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), st.checkins_per_15min, p.accent,
          "Check-ins per 15 minutes");
     y += ch + 0.6f * em;
     bars(k, dl, ImVec2(m, y), ImVec2(m + left_w, y + ch), st.connections_per_15min, p.info,
          "Connections per 15 minutes");
-    graph(k, dl, g, *s.picture, ImVec2(m + left_w + em, 4.4f * em), ImVec2(vs.x - m, bottom - sync_h - 0.6f * em));
+    if (portrait)
+      graph(k, dl, g, *s.picture, ImVec2(m, charts_bottom + 0.6f * em), ImVec2(vs.x - m, bottom - sync_h - 0.6f * em));
+    else
+      graph(k, dl, g, *s.picture, ImVec2(m + left_w + em, top), ImVec2(vs.x - m, bottom - sync_h - 0.6f * em));
   } else {
     k.text(dl, f.body, ImVec2(m, y), p.muted, "Loading the day's figures...");
   }
-  sync_panel(k, dl, s, ImVec2(m + left_w + em, bottom - sync_h), ImVec2(vs.x - m, bottom));
+  float sync_x = portrait ? m : m + left_w + em;
+  sync_panel(k, dl, s, ImVec2(sync_x, bottom - sync_h), ImVec2(vs.x - m, bottom));
   if (!s.storage_detail.empty())
     k.text(dl, f.small, ImVec2(m, bottom + 0.1f * em), p.bad, "Last storage problem: " + s.storage_detail,
-           vs.x - 2 * m);
+           TextBox{vs.x - 2 * m, 1});
 
-  // Mode switch top right; the other controls along the bottom, exit apart from them.
-  float bw = 7.4f * em, gap = 0.5f * em;
-  float x = vs.x - m - 3 * bw - 2 * gap, by = 0.8f * em;
+  float bw = mode_bw;
+  float x = portrait ? m : vs.x - m - modes_w, by = portrait ? 4.4f * em : 0.8f * em;
   auto btn = [&](const char* label, Kit::Style st, Intent::Kind kind, std::string arg = {}) {
     if (k.button(label, ImVec2(x, by), ImVec2(bw, 2.6f * em), st, f.body)) out.push_back({kind, std::move(arg)});
     x += bw + gap;
@@ -252,13 +277,17 @@ void screen_admin(const KioskState& s, Kit& k, GraphLayout& g, std::vector<Inten
   btn("Door mode", s.mode == KioskMode::door ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "door");
   btn("Floor mode", s.mode == KioskMode::floor ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "floor");
   btn("Demo mode", s.mode == KioskMode::demo ? Kit::Style::primary : Kit::Style::secondary, Intent::Kind::admin_mode, "demo");
-  bw = 9.4f * em;
+  // The other controls along the bottom; exit apart from them (its own row in portrait,
+  // so no finger meant for "Back to kiosk" lands on it).
+  bw = portrait ? (vs.x - 2 * m - 2 * gap) / 3 : 9.4f * em;
   x = m;
-  by = vs.y - 3.6f * em;
+  by = vs.y - 3.6f * em - (portrait ? 3.2f * em : 0);
   btn("Sync now", Kit::Style::secondary, Intent::Kind::admin_sync);
   btn("Find a name", Kit::Style::secondary, Intent::Kind::open_search);
   btn("Back to kiosk", Kit::Style::secondary, Intent::Kind::home);
+  bw = 9.4f * em;
   x = vs.x - m - bw;
+  by = vs.y - 3.6f * em;
   btn("Exit kiosk", Kit::Style::danger, Intent::Kind::admin_exit);
   end_screen();
 }

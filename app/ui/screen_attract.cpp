@@ -80,20 +80,25 @@ void screen_attract(const KioskState& s, Kit& k, const CameraView& cam, std::vec
   ImVec2 vs = ImGui::GetMainViewport()->Size;
   float em = k.em();
 
-  k.text_centred(dl, f.large, 0, vs.x, 1.4f * em, p.text, s.event_name);
+  k.text_centred(dl, f.large, 0, vs.x, 1.4f * em, p.text, s.event_name, vs.x - 10 * em, 1);
 
   // The preview: as large as fits between the title and the instructions.
-  float top = 3.8f * em, bottom = vs.y - 11.5f * em;
+  bool portrait = k.portrait();
+  bool demo = s.mode == KioskMode::demo && !s.demo_badges.empty();
+  // Portrait: the demo tray gets its own row above the bottom buttons.
+  float tray_row = portrait && demo ? 4.2f * em : 0;
+  float top = 3.8f * em, bottom = vs.y - 11.5f * em - tray_row - (portrait ? 2.8f * em : 0);
   float h = std::max(6 * em, bottom - top), w = h * 16.0f / 9.0f;
-  if (w > vs.x * 0.7f) {
-    w = vs.x * 0.7f;
+  float widest = vs.x * (portrait ? 0.9f : 0.7f);
+  if (w > widest) {
+    w = widest;
     h = w * 9.0f / 16.0f;
   }
   ImVec2 cmin((vs.x - w) / 2, top), cmax((vs.x + w) / 2, top + h);
   draw_camera(k, dl, cam, cmin, cmax, s.camera_status);
 
   float y = cmax.y + 1.0f * em;
-  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, "Hold your badge up to the camera");
+  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, "Hold your badge up to the camera", vs.x * 0.9f, 2);
   y += 0.4f * em;
   std::string here = s.present == 1 ? "1 person is here" : fmt::format("{} people are here", s.present);
   float hw = k.measure(f.body, here).x + 1.6f * em;
@@ -112,12 +117,16 @@ void screen_attract(const KioskState& s, Kit& k, const CameraView& cam, std::vec
     if (k.button("Staff: find a name", ImVec2(1.0f * em, by), k.em2(10.5f, 2.6f), Kit::Style::quiet, f.body))
       out.push_back({Intent::Kind::open_search, {}});
   }
-  if (s.mode == KioskMode::demo && !s.demo_badges.empty()) {
-    float bw = 5.6f * em, gap = 0.5f * em;
+  if (demo) {
+    float gap = 0.5f * em;
     size_t n = std::min<size_t>(s.demo_badges.size(), 4);
+    float room = portrait ? vs.x - 2 * em : vs.x - 2 * 14.5f * em;
+    float bw = std::min(5.6f * em, (room - (n - 1) * gap) / n);
     float total = n * bw + (n - 1) * gap;
     float x = (vs.x - total) / 2;
-    k.text_centred(dl, f.small, x, x + total, by - 1.2f * em, p.muted, "Demo tray: tap a badge to hold it up");
+    if (portrait) by -= 4.2f * em;
+    k.text_centred(dl, f.small, x, x + total, by - 1.2f * em, p.muted, "Demo tray: tap a badge to hold it up",
+                   total, 1);
     for (size_t i = 0; i < n; ++i) {
       std::string label = fmt::format("{}##demo{}", s.demo_names[i], i);
       if (k.button(label.c_str(), ImVec2(x + i * (bw + gap), by), ImVec2(bw, 2.6f * em), Kit::Style::secondary, f.body))

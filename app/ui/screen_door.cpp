@@ -55,6 +55,16 @@ Outcome describe(const KioskState& s, const Palette& p) {
 }
 }  // namespace
 
+OutcomeFit fit_outcome(float words_h, float band, float limit, float preferred_top, float em) {
+  for (float r : {3.2f * em, 1.8f * em}) {
+    float icon_h = 2 * r + 1.0f * em;
+    float total = icon_h + words_h;
+    if (preferred_top + total <= limit) return {preferred_top, r, icon_h};
+    if (limit - total >= band + 0.6f * em) return {limit - total, r, icon_h};
+  }
+  return {band + 0.6f * em, 0, 0};
+}
+
 void screen_door(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   const Palette& p = k.pal();
   const Fonts& f = k.fonts();
@@ -68,18 +78,26 @@ void screen_door(const KioskState& s, Kit& k, std::vector<Intent>& out) {
   }
   Outcome o = describe(s, p);
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(vs.x, 0.8f * em), o.colour);
-  float y = vs.y * 0.16f;
-  draw_icon(dl, o.icon, ImVec2(vs.x / 2, y + 3.2f * em), 3.2f * em, o.colour, IM_COL32(0x10, 0x18, 0x20, 0xFF));
-  y += 7.4f * em;
-  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, o.headline, vs.x * 0.85f);
+  float hint_w = std::min(vs.x * (k.portrait() ? 0.9f : 0.7f), k.measure(f.body, o.staff_hint).x + 2.4f * em);
+  float hint_h = o.staff_hint.empty() ? 0 : k.measure(f.body, o.staff_hint, TextBox{hint_w - 2.4f * em, 3, true}).y;
+  float words = k.measure(f.huge, o.headline, TextBox{vs.x * 0.85f, 3, true}).y + 0.8f * em +
+                k.measure(f.large, o.detail, TextBox{vs.x * 0.8f, 3, true}).y +
+                (o.staff_hint.empty() ? 0 : 1.2f * em + hint_h + 1.2f * em);
+  OutcomeFit fit = fit_outcome(words, 0.8f * em, vs.y - 5.0f * em, vs.y * 0.16f, em);
+  float y = fit.top;
+  if (fit.icon_r > 0)
+    draw_icon(dl, o.icon, ImVec2(vs.x / 2, y + fit.icon_r), fit.icon_r, o.colour, IM_COL32(0x10, 0x18, 0x20, 0xFF));
+  y += fit.icon_h;
+  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, o.headline, vs.x * 0.85f, 3);
   y += 0.8f * em;
-  y += k.text_centred(dl, f.large, 0, vs.x, y, p.text, o.detail, vs.x * 0.8f);
+  y += k.text_centred(dl, f.large, 0, vs.x, y, p.text, o.detail, vs.x * 0.8f, 3);
   if (!o.staff_hint.empty()) {
     y += 1.2f * em;
-    float w = std::min(vs.x * 0.7f, k.measure(f.body, o.staff_hint).x + 2.4f * em);
-    ImVec2 a((vs.x - w) / 2, y), b((vs.x + w) / 2, y + 2.4f * em);
+    float w = hint_w;
+    float th = hint_h;
+    ImVec2 a((vs.x - w) / 2, y), b((vs.x + w) / 2, y + th + 1.2f * em);
     dl->AddRectFilled(a, b, p.surface, 0.4f * em);
-    k.text_centred(dl, f.body, a.x, b.x, y + 0.6f * em, p.warn, o.staff_hint);
+    k.text_centred(dl, f.body, a.x, b.x, y + 0.6f * em, p.warn, o.staff_hint, w - 2.4f * em, 3);
   }
   float bw = 13 * em;
   bool here = s.door->match == ScanMatch::attendee &&
@@ -108,7 +126,7 @@ void screen_storage_problem(const KioskState&, Kit& k, std::vector<Intent>& out)
   float y = vs.y * 0.2f;
   draw_icon(dl, Icon::warning, ImVec2(vs.x / 2, y + 3 * em), 3 * em, p.bad, IM_COL32_WHITE);
   y += 7.5f * em;
-  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, "Storage full - please call staff");
+  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, "Storage full - please call staff", vs.x * 0.9f, 2);
   y += 0.8f * em;
   k.text_centred(dl, f.large, 0, vs.x, y, p.muted, "This scan was not saved. Nothing saved earlier is lost.",
                  vs.x * 0.8f);

@@ -62,13 +62,18 @@ void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vect
         break;
     }
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(vs.x, 0.8f * em), col);
-    float y = vs.y * 0.16f;
-    draw_icon(dl, icon, ImVec2(vs.x / 2, y + 3.2f * em), 3.2f * em, col, IM_COL32(0x10, 0x18, 0x20, 0xFF));
-    y += 7.4f * em;
-    y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, head, vs.x * 0.85f);
+    bool progress = r.outcome == O::recorded || r.outcome == O::already_met;
+    float words = k.measure(f.huge, head, TextBox{vs.x * 0.85f, 3, true}).y + 0.8f * em +
+                  k.measure(f.large, detail, TextBox{vs.x * 0.8f, 3, true}).y + (progress ? 2.6f * em : 0);
+    OutcomeFit fit = fit_outcome(words, 0.8f * em, vs.y - 5.0f * em, vs.y * 0.16f, em);
+    float y = fit.top;
+    if (fit.icon_r > 0)
+      draw_icon(dl, icon, ImVec2(vs.x / 2, y + fit.icon_r), fit.icon_r, col, IM_COL32(0x10, 0x18, 0x20, 0xFF));
+    y += fit.icon_h;
+    y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, head, vs.x * 0.85f, 3);
     y += 0.8f * em;
-    y += k.text_centred(dl, f.large, 0, vs.x, y, p.muted, detail, vs.x * 0.8f);
-    if (r.outcome == O::recorded || r.outcome == O::already_met) {
+    y += k.text_centred(dl, f.large, 0, vs.x, y, p.muted, detail, vs.x * 0.8f, 3);
+    if (progress) {
       y += 1.5f * em;
       float pw = 19 * em;
       draw_progress_to_three(k, dl, ImVec2((vs.x - pw) / 2, y), r.connections_today);
@@ -105,12 +110,12 @@ void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vect
   else if (!w.expected_name.empty()) head = fmt::format("Now {} scans their badge", w.expected_name);
   else head = "Now scan the other person's badge";
   float y = 1.6f * em;
-  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, head, vs.x * 0.9f);
+  y += k.text_centred(dl, f.huge, 0, vs.x, y, p.text, head, vs.x * 0.9f, 2);
   std::string sub = w.waiting_for_first ? "Then the person you met scans theirs - that's all."
                                         : fmt::format("{} is ready. One badge after the other records that you met.",
                                                       w.first_name);
   y += 0.4f * em;
-  y += k.text_centred(dl, f.large, 0, vs.x, y, p.muted, sub, vs.x * 0.85f);
+  y += k.text_centred(dl, f.large, 0, vs.x, y, p.muted, sub, vs.x * 0.85f, 3);
   if (!w.retry_note.empty()) {
     // Said plainly, in the warning colour with a shape, and the window stays open.
     y += 0.6f * em;
@@ -118,23 +123,33 @@ void screen_we_met(const KioskState& s, Kit& k, const CameraView& cam, std::vect
     ImVec2 a(vs.x * 0.08f, y), b(vs.x * 0.92f, y + th + 0.8f * em);
     dl->AddRectFilled(a, b, with_alpha(p.warn, 0.22f), 0.5f * em);
     dl->AddRect(a, b, p.warn, 0.5f * em, 0, std::max(1.5f, em / 14));
-    k.text_centred(dl, f.large, 0, vs.x, y + 0.4f * em, p.text, w.retry_note, vs.x * 0.8f);
+    k.text_centred(dl, f.large, 0, vs.x, y + 0.4f * em, p.text, w.retry_note, vs.x * 0.8f, 3);
     y = b.y;
   }
   y += 1.2f * em;
-  float h = vs.y - y - 6.5f * em, cw = h * 16 / 9;
+  bool demo = s.mode == KioskMode::demo && !s.demo_badges.empty();
+  // Portrait: the demo badges get their own row above Cancel.
+  bool demo_row = demo && k.portrait();
+  float h = vs.y - y - 6.5f * em - (demo_row ? 3.2f * em : 0), cw = h * 16 / 9;
+  if (cw > vs.x - 4 * em) {
+    cw = vs.x - 4 * em;
+    h = cw * 9 / 16;
+  }
   draw_camera(k, dl, cam, ImVec2((vs.x - cw) / 2, y), ImVec2((vs.x + cw) / 2, y + h), s.camera_status);
   std::string left = fmt::format("{} s left", seconds_left(s, w.deadline));
   k.text_centred(dl, f.large, 0, vs.x, y + h + 0.8f * em, p.accent, left);
   if (k.button("Cancel", ImVec2(vs.x - 12 * em, vs.y - 3.6f * em), k.em2(10, 2.6f), Kit::Style::secondary))
     out.push_back({Intent::Kind::home, {}});
-  if (s.mode == KioskMode::demo && !s.demo_badges.empty()) {
-    float bw = 6.8f * em, gap = 0.5f * em;
+  if (demo) {
+    float gap = 0.5f * em;
     size_t n = std::min<size_t>(s.demo_badges.size(), 4);
+    float room = demo_row ? vs.x - 4 * em : vs.x - 15 * em;
+    float bw = std::min(6.8f * em, (room - (n - 1) * gap) / n);
+    float by = demo_row ? vs.y - 6.8f * em : vs.y - 3.6f * em;
     for (size_t i = 0; i < n; ++i) {
       std::string label = fmt::format("{}##demo{}", s.demo_names[i], i);
-      if (k.button(label.c_str(), ImVec2(2 * em + i * (bw + gap), vs.y - 3.6f * em), ImVec2(bw, 2.6f * em),
-                   Kit::Style::secondary, f.body))
+      if (k.button(label.c_str(), ImVec2(2 * em + i * (bw + gap), by), ImVec2(bw, 2.6f * em), Kit::Style::secondary,
+                   f.body))
         out.push_back({Intent::Kind::present_demo, s.demo_badges[i]});
     }
   }

@@ -34,6 +34,14 @@ void screen_storage_problem(const KioskState& s, Kit& k, std::vector<Intent>& ou
 void draw_camera(Kit& k, ImDrawList* dl, const CameraView& cam, ImVec2 min, ImVec2 max,
                  std::string_view status);
 void draw_progress_to_three(Kit& k, ImDrawList* dl, ImVec2 pos, int met);
+// Where an outcome's icon and sentences go so they end above `limit` (the button row):
+// the block moves up, then the icon shrinks, then it goes, when the words need the room.
+struct OutcomeFit {
+  float top;     // where the icon (or, without one, the first sentence) starts
+  float icon_r;  // 0: no icon
+  float icon_h;  // the room the icon takes, gap included
+};
+OutcomeFit fit_outcome(float words_h, float band, float limit, float preferred_top, float em);
 // Seconds left until `deadline`, never negative.
 int seconds_left(const KioskState& s, TimePoint deadline);
 

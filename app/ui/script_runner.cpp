@@ -1,5 +1,7 @@
 #include "ui/script_runner.hpp"
 
+#include "ui/layout_check.hpp"
+
 #include <fmt/format.h>
 
 #include <cfloat>
@@ -155,6 +157,21 @@ void ScriptRunner::step(const Kit& kit, ScriptHost& host, TimePoint now) {
       auto s = host.probe(step.arg);
       if (!s) fail(step, s.error().to_string());
       else next(now);
+      break;
+    }
+    case ScriptVerb::layout: {
+      // Judged on a frame drawn at least twice on this screen: the first frame after a
+      // change may still hold the previous screen's last placements.
+      if (frames_in_step_ < 2) break;
+      auto problems = layout_problems(kit.placed(), ImGui::GetMainViewport()->Size);
+      if (problems.empty()) {
+        next(now);
+        break;
+      }
+      std::string all;
+      for (size_t i = 0; i < problems.size() && i < 6; ++i) all += (i ? "; " : "") + problems[i];
+      if (problems.size() > 6) all += fmt::format("; and {} more", problems.size() - 6);
+      fail(step, all);
       break;
     }
     case ScriptVerb::screenshot: {

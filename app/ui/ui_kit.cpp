@@ -1,5 +1,7 @@
 #include "ui/ui_kit.hpp"
 
+#include "ui/text_cache.hpp"
+
 #include <imgui/imgui_internal.h>
 
 #include <algorithm>
@@ -39,66 +41,106 @@ Palette make_palette(const KioskConfig::Theme& t) {
   return p;
 }
 
+Kit::Kit(Fonts fonts, Palette palette) : fonts_(fonts), pal_(palette), cache_(std::make_unique<TextCache>()) {}
+Kit::~Kit() = default;
+Kit::Kit(Kit&&) noexcept = default;
+
+void Kit::release_text() { cache_->release(); }
+
+float em_for_screen(int width, int height, double scale) {
+  double em = std::min(height / 30.0, width / 34.0) * (scale > 0 ? scale : 1.0);
+  return static_cast<float>(std::round(std::max(16.0, em)));
+}
+
+bool is_portrait(ImVec2 size) { return size.y > size.x * 1.1f; }
+
+bool Kit::portrait() const { return is_portrait(ImGui::GetMainViewport()->Size); }
+
 void Kit::begin_frame() {
   visible_.clear();
   readable_.clear();
   widgets_.clear();
+  placed_.clear();
+  cache_->new_frame();
 }
 
-bool font_covers(const ImFont* font, std::string_view s) {
-  const char* p = s.data();
-  const char* end = p + s.size();
-  while (p < end) {
-    unsigned int c = 0;
-    int n = ImTextCharFromUtf8(&c, p, end);
-    if (n <= 0) return false;
-    p += n;
-    if (c == ' ' || c == '\n' || c == '\t') continue;
-    if (c > 0xFFFF || !const_cast<ImFont*>(font)->FindGlyphNoFallback(static_cast<ImWchar>(c))) return false;
+TextStyle Kit::style_of(const ImFont* font) const {
+  TextStyle st;
+  st.px = font ? font->FontSize : fonts_.em;
+  st.bold = font && (font == fonts_.large || font == fonts_.huge);
+  return st;
+}
+
+void Kit::place(Placed::Kind kind, std::string_view label, ImVec2 min, ImVec2 max, ImDrawList* dl) {
+  Placed p{kind, std::string(label), min, max, ImVec2(0, 0), ImGui::GetMainViewport()->Size};
+  if (dl) {
+    p.clip_min = dl->GetClipRectMin();
+    p.clip_max = dl->GetClipRectMax();
   }
-  return true;
+  placed_.push_back(std::move(p));
 }
 
-void Kit::noted(ImFont* font, std::string_view s) {
-  visible_.emplace_back(s);
-  readable_.push_back(font_covers(font, s));
+void Kit::note_shape(std::string_view what, ImVec2 min, ImVec2 max) {
+  place(Placed::Kind::shape, what, min, max, ImGui::GetWindowDrawList());
 }
 
-ImVec2 Kit::measure(ImFont* font, std::string_view s, float wrap) const {
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, s.data(), s.data() + s.size());
+ImVec2 Kit::draw_shaped(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, std::string_view s, const TextBox& box,
+                        bool record) {
+  TextCache::Entry& e = cache_->get(style_of(font), s, box);
+  const ShapedText& t = *e.shaped;
+  pos = ImVec2(std::floor(pos.x), std::floor(pos.y));
+  // The texture carries the colour (emoji keep theirs); the draw only fades it.
+  uint32_t rgb = ((col >> IM_COL32_R_SHIFT) & 0xFF) << 16 | ((col >> IM_COL32_G_SHIFT) & 0xFF) << 8 |
+                 ((col >> IM_COL32_B_SHIFT) & 0xFF);
+  ImU32 alpha = IM_COL32(0xFF, 0xFF, 0xFF, (col >> IM_COL32_A_SHIFT) & 0xFF);
+  if (ImTextureID tex = cache_->texture(e, rgb)) {
+    ImVec2 a(pos.x + t.raster_x(), pos.y + t.raster_y());
+    dl->AddImage(tex, a, ImVec2(a.x + t.raster_width(), a.y + t.raster_height()), ImVec2(0, 0), ImVec2(1, 1), alpha);
+  }
+  if (record) {
+    visible_.emplace_back(s);
+    readable_.push_back(t.unknown_glyphs() == 0);
+    ImVec2 a(pos.x + t.x(), pos.y + t.y());
+    place(Placed::Kind::text, s, a, ImVec2(a.x + t.width(), a.y + t.height()), dl);
+  }
+  return ImVec2(t.width(), t.height());
+}
+
+ImVec2 Kit::measure(ImFont* font, std::string_view s, const TextBox& box) {
+  const ShapedText& t = *cache_->get(style_of(font), s, box).shaped;
+  return ImVec2(t.width(), t.height());
+}
+
+ImVec2 Kit::measure(ImFont* font, std::string_view s, float wrap) { return measure(font, s, TextBox{wrap}); }
+
+ImFont* Kit::fitting_font(std::initializer_list<ImFont*> fonts, std::string_view s, float width, int lines) {
+  ImFont* last = nullptr;
+  for (ImFont* f : fonts) {
+    last = f;
+    TextBox box{width, lines};
+    const ShapedText& t = *cache_->get(style_of(f), s, box).shaped;
+    if (!t.ellipsized()) return f;
+  }
+  return last;
 }
 
 ImVec2 Kit::text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, std::string_view s, float wrap) {
-  noted(font, s);
-  dl->AddText(font, font->FontSize, pos, col, s.data(), s.data() + s.size(), wrap);
-  return measure(font, s, wrap);
+  return draw_shaped(dl, font, pos, col, s, TextBox{wrap}, true);
 }
 
-float Kit::text_centred(ImDrawList* dl, ImFont* font, float x0, float x1, float y, ImU32 col,
-                        std::string_view s, float wrap) {
-  noted(font, s);
+ImVec2 Kit::text(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, std::string_view s, const TextBox& box) {
+  return draw_shaped(dl, font, pos, col, s, box, true);
+}
+
+float Kit::text_centred(ImDrawList* dl, ImFont* font, float x0, float x1, float y, ImU32 col, std::string_view s,
+                        float wrap, int max_lines) {
   if (wrap <= 0) {
     ImVec2 size = measure(font, s);
-    dl->AddText(font, font->FontSize, ImVec2(std::floor((x0 + x1 - size.x) / 2), y), col, s.data(),
-                s.data() + s.size());
-    return size.y;
+    return draw_shaped(dl, font, ImVec2(std::floor((x0 + x1 - size.x) / 2), y), col, s, TextBox{}, true).y;
   }
-  // Centre each wrapped line on its own.
-  float h = 0;
-  const char* p = s.data();
-  const char* end = s.data() + s.size();
-  while (p < end) {
-    const char* brk = font->CalcWordWrapPositionA(1.0f, p, end, wrap);
-    if (brk == p) brk = p + 1;
-    const char* line_end = brk;
-    while (line_end > p && (line_end[-1] == ' ' || line_end[-1] == '\n')) --line_end;
-    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, p, line_end);
-    dl->AddText(font, font->FontSize, ImVec2(std::floor((x0 + x1 - size.x) / 2), y + h), col, p, line_end);
-    h += font->FontSize * 1.15f;
-    p = brk;
-    while (p < end && (*p == ' ' || *p == '\n')) ++p;
-  }
-  return h;
+  // Each line centred on its own, in a box of `wrap` centred in [x0, x1].
+  TextBox box{wrap, max_lines, true};
+  return draw_shaped(dl, font, ImVec2(std::floor((x0 + x1 - wrap) / 2), y), col, s, box, true).y;
 }
 
 std::string_view visible_label(const char* id_label) {
@@ -107,7 +149,7 @@ std::string_view visible_label(const char* id_label) {
   return pos == std::string_view::npos ? s : s.substr(0, pos);
 }
 
-bool Kit::button(const char* id_label, ImVec2 pos, ImVec2 size, Style style, ImFont* font) {
+bool Kit::button(const char* id_label, ImVec2 pos, ImVec2 size, Style style, ImFont* font, int lines) {
   if (!font) font = fonts_.large;
   size.y = std::max(size.y, 2.5f * fonts_.em);
   ImGui::SetCursorScreenPos(pos);
@@ -133,11 +175,19 @@ bool Kit::button(const char* id_label, ImVec2 pos, ImVec2 size, Style style, ImF
   else
     dl->AddRectFilled(pos, max, fill, r);
   std::string_view label = visible_label(id_label);
-  ImVec2 ts = measure(font, label);
-  ImVec2 tp(std::floor(pos.x + (size.x - ts.x) / 2), std::floor(pos.y + (size.y - ts.y) / 2));
-  dl->AddText(font, font->FontSize, tp, ink, label.data(), label.data() + label.size());
-  noted(font, label);
+  // A smaller size when the label does not fit the button, then "…".
+  TextBox box{std::max(1.0f, size.x - 0.8f * fonts_.em), std::max(1, lines), true};
+  if (cache_->get(style_of(font), label, box).shaped->ellipsized()) {
+    if (font == fonts_.huge || font == fonts_.large) font = fitting_font({fonts_.body, fonts_.small}, label, box.width, box.max_lines);
+    else if (font == fonts_.body) font = fonts_.small;
+  }
+  ImVec2 ts = measure(font, label, box);
+  ImVec2 tp(pos.x + 0.4f * fonts_.em, std::floor(pos.y + (size.y - ts.y) / 2));
+  draw_shaped(dl, font, tp, ink, label, box, false);
+  visible_.emplace_back(label);
+  readable_.push_back(cache_->get(style_of(font), label, box).shaped->unknown_glyphs() == 0);
   widgets_.push_back({std::string(label), pos, max});
+  place(Placed::Kind::button, label, pos, max, dl);
   return tapped;
 }
 
@@ -145,6 +195,8 @@ bool Kit::hidden_target(const char* label, ImVec2 pos, ImVec2 size) {
   ImGui::SetCursorScreenPos(pos);
   ImGui::InvisibleButton(label, size);
   widgets_.push_back({std::string(visible_label(label)), pos, ImVec2(pos.x + size.x, pos.y + size.y)});
+  place(Placed::Kind::button, visible_label(label), pos, ImVec2(pos.x + size.x, pos.y + size.y),
+        ImGui::GetWindowDrawList());
   return ImGui::IsItemDeactivated() && ImGui::IsItemHovered();
 }
 
@@ -198,10 +250,13 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float r, ImU32 col, ImU32 on
 
 void draw_avatar(Kit& k, ImDrawList* dl, ImVec2 c, float r, ImU32 col, std::string_view initials) {
   dl->AddCircleFilled(c, r, col, 64);
-  ImFont* f = k.fonts().large;
-  ImVec2 s = k.measure(f, initials);
-  dl->AddText(f, f->FontSize, ImVec2(std::floor(c.x - s.x / 2), std::floor(c.y - s.y / 2)),
-              IM_COL32(0x10, 0x18, 0x20, 0xFF), initials.data(), initials.data() + initials.size());
+  k.note_shape("avatar", ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r));
+  // Initials in any script (Devanagari clusters, Hangul, emoji), shrunk to fit the circle.
+  const Fonts& fs = k.fonts();
+  ImFont* f = k.fitting_font({fs.large, fs.body, fs.small}, initials, 1.5f * r);
+  TextBox box{1.5f * r, 1, true};
+  ImVec2 s = k.measure(f, initials, box);
+  k.text(dl, f, ImVec2(c.x - box.width / 2, c.y - s.y / 2), IM_COL32(0x10, 0x18, 0x20, 0xFF), initials, box);
 }
 
 bool begin_screen(const char* name, ImU32 background) {

@@ -13,21 +13,31 @@
 #   # expect-stderr: TEXT              stderr must contain TEXT
 #   # check-organizer: SQL => ANSWER   afterwards, the sync target must answer SQL with ANSWER
 #   # check-db: SQL => ANSWER          afterwards, the event file must answer SQL with ANSWER
-# Screenshots land in SHOTS_DIR/<script name>/.
+#   # roster: FILE                     import tests/ui/data/FILE instead of roster.csv
+#   # sizes: WxH...                    run the whole script once per screen size, each on a fresh
+#                                      event file (default 1920x1080)
+# Screenshots land in SHOTS_DIR/<script name>/ (with several sizes, in .../<WxH>/).
 set -euo pipefail
 [ -n "${UI_TEST_DEBUG:-}" ] && set -x
 rapport=$1 script=$2 shots=$3 src=$4
 name=$(basename "$script" .txt)
+sizes=$(sed -n 's/^# sizes: //p' "$script" | head -1)
+sizes=${sizes:-1920x1080}
+roster=$(sed -n 's/^# roster: //p' "$script" | head -1)
+roster=${roster:-roster.csv}
+rm -rf "${shots:?}/$name"
+
+run_at() {
+size=$1 out=$2
 work=$(mktemp -d)
 bg=""
 trap 'if [ -n "$bg" ]; then kill "$bg" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
-out="$shots/$name"
-rm -rf "$out"; mkdir -p "$out"
+mkdir -p "$out"
 
 db="$work/event.sqlite"
 org=""
 "$rapport" init --db "$db" --event "Rapport Test Day" >/dev/null
-"$rapport" import --db "$db" "$src/tests/ui/data/roster.csv" >/dev/null
+"$rapport" import --db "$db" "$src/tests/ui/data/$roster" >/dev/null
 
 config=door; expect_exit=0; expect_stderr=""; sync_target=""; import_during=""
 checks=(); subst=()
@@ -78,13 +88,13 @@ if [ -n "$import_during" ]; then
 fi
 
 set +e
-(cd "$out" && TMPDIR="$work" "$src/tests/support/under_xvfb.sh" 1920x1080 "$rapport" kiosk --db "$db" \
+(cd "$out" && TMPDIR="$work" "$src/tests/support/under_xvfb.sh" "$size" "$rapport" kiosk --db "$db" \
    --config "$cfg" --camera synthetic --script "$run_script") 2>"$work/stderr"
 rc=$?
 set -e
 cat "$work/stderr" >&2
 if [ "$rc" != "$expect_exit" ]; then
-  echo "FAIL: kiosk exited $rc, expected $expect_exit" >&2; exit 1
+  echo "FAIL: kiosk exited $rc, expected $expect_exit (at $size)" >&2; exit 1
 fi
 if [ -n "$expect_stderr" ] && ! grep -qF -- "$expect_stderr" "$work/stderr"; then
   echo "FAIL: stderr lacks: $expect_stderr" >&2; exit 1
@@ -99,4 +109,12 @@ for ((i = 0; i < ${#checks[@]}; i += 2)); do
     echo "FAIL: $which: $q gave '$got', expected '$want'" >&2; exit 1
   fi
 done
-echo "ok: $name (screenshots in $out)"
+if [ -n "$bg" ]; then wait "$bg" 2>/dev/null || true; bg=""; fi
+rm -rf "$work"
+echo "ok: $name at $size (screenshots in $out)"
+}
+
+set -- $sizes
+for size in "$@"; do
+  if [ $# -gt 1 ]; then run_at "$size" "$shots/$name/$size"; else run_at "$size" "$shots/$name"; fi
+done

@@ -21,6 +21,7 @@ std::string_view verb_name(ScriptVerb v) {
     case ScriptVerb::screenshot: return "screenshot";
     case ScriptVerb::advance: return "advance";
     case ScriptVerb::probe: return "probe";
+    case ScriptVerb::layout: return "layout";
   }
   return "wait";
 }
@@ -50,14 +51,14 @@ Result<std::vector<ScriptStep>> parse_kiosk_script(std::string_view text, const 
     bool known = false;
     for (auto v : {ScriptVerb::present, ScriptVerb::key, ScriptVerb::tap, ScriptVerb::type,
                    ScriptVerb::wait, ScriptVerb::expect, ScriptVerb::screenshot, ScriptVerb::advance,
-                   ScriptVerb::probe})
+                   ScriptVerb::probe, ScriptVerb::layout})
       if (verb_name(v) == verb) {
         step.verb = v;
         known = true;
       }
     if (!known)
       return make_error(fmt::format("unknown command '{}' (known: present, key, tap, type, wait, "
-                                    "expect, screenshot, advance, probe)", std::string(verb)), where);
+                                    "expect, screenshot, advance, probe, layout)", std::string(verb)), where);
     if (arg.empty()) return make_error(fmt::format("'{}' needs an argument", std::string(verb)), where);
     for (unsigned char ch : arg)
       if (ch < 0x20 && ch != '\t') return make_error("control characters are not allowed", where);

@@ -7,6 +7,8 @@
 //   wait MS             lets the kiosk run for MS milliseconds
 //   expect TEXT         fails unless TEXT is visible within 2 s
 //   screenshot FILE.png saves the screen
+//   layout NAME         fails when a button, text or shape of the current screen lies
+//                       outside the window or overlaps another (NAME names the check)
 // Two more for long-running tests (the soak), not for the normal UI:
 //   advance SECONDS     moves the event clock (what stamps check-ins and drives the sync
 //                       interval) forward, so a ten-hour day fits in minutes
@@ -21,7 +23,7 @@
 
 namespace rapport {
 
-enum class ScriptVerb { present, key, tap, type, wait, expect, screenshot, advance, probe };
+enum class ScriptVerb { present, key, tap, type, wait, expect, screenshot, advance, probe, layout };
 std::string_view verb_name(ScriptVerb v);
 
 struct ScriptStep {

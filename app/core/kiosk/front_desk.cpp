@@ -1,6 +1,7 @@
 #include "core/kiosk/front_desk.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/checkin/sightings.hpp"
@@ -20,6 +21,7 @@ PublicPerson public_person(const Attendee& a) {
   p.initials = first_letter(p.first_name) + first_letter(p.last_name);
   for (auto k : {TagKind::interest, TagKind::personal})
     for (const auto& t : a.tags_of(k)) p.interests.push_back(drawable_text(t));
+  if (!a.email.empty()) p.search_keys.push_back(a.email);
   return p;
 }
 
@@ -52,6 +54,20 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
     if (a.status != AttendeeStatus::forgotten) d->roster_.push_back(public_person(a));
   const std::unordered_set<std::string> present(snap->present.begin(), snap->present.end());
   for (auto& p : d->roster_) p.present = present.count(p.id) > 0;
+  // Staff search finds a badgeless attendee by the code on their ticket email too.
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < d->roster_.size(); ++i) by_id.emplace(d->roster_[i].id, i);
+  auto codes = d->store_->db().cached(
+      "SELECT attendee_id, code FROM attendee_codes WHERE revoked_at IS NULL "
+      "AND kind IN ('ticket_code', 'barcode', 'attendee_number')");
+  if (!codes) return codes.error();
+  for (;;) {
+    auto row = (*codes)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto it = by_id.find((*codes)->text(0));
+    if (it != by_id.end()) d->roster_[it->second].search_keys.push_back((*codes)->text(1));
+  }
 
   auto demo = d->store_->db().cached(
       "SELECT c.code, a.first_name FROM attendee_codes c JOIN attendees a ON a.id = c.attendee_id "

@@ -36,6 +36,9 @@ struct PublicPerson {
   std::string initials;
   std::vector<std::string> interests;  // interest + personal tags, roster order
   bool present = false;
+  // What staff search may match besides the name: the email and the ticketing tool's
+  // codes (never a badge secret). Never drawn on any screen.
+  std::vector<std::string> search_keys;
 };
 
 // --- requests -----------------------------------------------------------------------

@@ -1,9 +1,13 @@
 #include "core/util/text.hpp"
 
 #include <utf8proc.h>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 
 namespace rapport {
 
@@ -110,13 +114,30 @@ std::string first_letter(std::string_view s) {
   uint32_t cp;
   size_t n = decode_utf8(s, 0, cp);
   if (n == 0) return "?";
-  if (n == 1) {
+  if (n == 1 && s.size() == 1) {
     char c = s[0];
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     return std::string(1, c);
   }
-  if (cp > 0xFFFF) return "?";
-  return std::string(s.substr(0, n));
+  // The first user-perceived character (ICU grapheme cluster): a letter with its marks,
+  // an emoji with its modifiers and joiners. Indic scripts join a consonant and its
+  // virama to the next consonant ("प्रियंका" -> "प्रि", not "प्").
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), st));
+  int32_t end = 0;
+  if (U_SUCCESS(st)) {
+    it->setText(u);
+    end = it->next();
+    while (end != icu::BreakIterator::DONE && end < u.length() &&
+           u_getCombiningClass(u.char32At(u.moveIndex32(end, -1))) == 9)  // virama
+      end = it->next();
+  }
+  if (end <= 0 || end == icu::BreakIterator::DONE) end = u.moveIndex32(0, 1);
+  std::string out;
+  u.tempSubString(0, end).toUTF8String(out);
+  if (out.size() == 1 && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
 }
 
 std::string drawable_text(std::string_view s) {
@@ -130,7 +151,11 @@ std::string drawable_text(std::string_view s) {
       ++i;
       continue;
     }
-    if (cp <= 0xFFFF && !(cp >= 0xFE00 && cp <= 0xFE0F) && cp != 0x200D) out.append(s.substr(i, n));
+    // Control characters and bidi embeddings/overrides/isolates would move or hide the
+    // text around a name; everything else (emoji, joiners, variation selectors) is drawn.
+    bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+                   (cp >= 0x2066 && cp <= 0x2069);
+    if (!control) out.append(s.substr(i, n));
     i += n;
   }
   return out;

@@ -17,10 +17,11 @@ std::vector<std::string> split_list(std::string_view s, std::string_view separat
 // "ü" and a composed one, "ｃｌｉｍａｔｅ" and "climate" are one tag). Synonyms
 // ("ML" = "machine learning") are the organizer's, applied on top (core/roster/topics).
 std::string tag_key(std::string_view label);
-// The first code point of a UTF-8 string, uppercased when ASCII ("Łukasz" -> "Ł").
+// The first character of a UTF-8 string as a reader sees it (a grapheme cluster: "Thảo"
+// -> "T", "प्रियंका" -> "प्रि", an emoji with its modifiers), uppercased when ASCII.
 std::string first_letter(std::string_view s);
-// Replaces code points that the UI font cannot draw (above U+FFFF, e.g. emoji) with
-// nothing, and invalid UTF-8 with U+FFFD.
+// Text safe to draw: invalid UTF-8 becomes U+FFFD; control characters and bidi
+// overrides are dropped. Emoji and every script are kept (the UI shapes them with Pango).
 std::string drawable_text(std::string_view s);
 
 }  // namespace rapport
