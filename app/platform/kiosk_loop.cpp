@@ -368,7 +368,7 @@ int run_kiosk(const KioskRun& run) {
       initial.demo_badges.push_back(b.code);
       initial.demo_names.push_back(b.first_name);
     }
-  ui::KioskUi ui(std::move(initial), fonts);
+  ui::KioskUi ui(std::move(initial), fonts, i18n::Languages::load(i18n::Languages::default_dir()));
   ui.set_camera((*scan)->status_text(), (*scan)->camera_live());
 
   Loop loop;

@@ -3,6 +3,7 @@
 // return intents; KioskUi (kiosk_ui.cpp) is the one place that changes it.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/config/kiosk_config.hpp"
@@ -59,6 +60,11 @@ struct KioskState {
   std::string hub_status;         // "hub: offline, 12 pending"; admin screen only, never public
   std::string storage_detail;     // for the admin screen only
 
+  // The language screens speak now: the attendee's own after their scan, else the one picked
+  // on the attract screen for the next person, else config.language (back at attract).
+  std::string language = "en";
+  std::vector<std::pair<std::string, std::string>> languages;  // (code, own name), button order
+
   std::vector<std::string> demo_badges;     // demo tray: codes to present
   std::vector<std::string> demo_names;      // their first names
 };
@@ -83,6 +89,7 @@ struct Intent {
     admin_sync,
     admin_exit,
     admin_refresh,
+    set_language,     // arg = language code ("de")
   };
   Kind kind;
   std::string arg;

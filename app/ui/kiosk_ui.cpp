@@ -20,10 +20,14 @@ bool is_here(const DoorReply& d) {
 }
 }  // namespace
 
-KioskUi::KioskUi(KioskState initial, Fonts fonts)
+KioskUi::KioskUi(KioskState initial, Fonts fonts, i18n::Languages languages)
     : s_(std::move(initial)),
+      languages_(std::move(languages)),
       kit_(fonts, make_palette(s_.config.theme)),
       gate_(s_.config.admin.max_attempts, std::chrono::seconds(s_.config.admin.lock_seconds)) {
+  s_.language = languages_.pick(s_.config.language).code();
+  s_.languages.clear();
+  for (const auto& l : languages_.all()) s_.languages.emplace_back(l.code(), l.name());
   s_.present = static_cast<int>(std::count_if(s_.roster.begin(), s_.roster.end(),
                                               [](const PublicPerson& p) { return p.present; }));
 }
@@ -42,6 +46,7 @@ void KioskUi::go_home(UiOutput& out) {
   s_.pin_digits.clear();
   s_.pin_message.clear();
   s_.staff_unlocked = false;
+  s_.language = languages_.pick(s_.config.language).code();
   if (pending_ != Pending::none && pending_ != Pending::door) pending_ = Pending::none;
   out.clear_camera = true;
   go(Screen::attract);
@@ -178,6 +183,7 @@ void KioskUi::apply(const Intent& i, UiOutput& out) {
   using K = Intent::Kind;
   switch (i.kind) {
     case K::home: go_home(out); break;
+    case K::set_language: s_.language = languages_.pick(i.arg).code(); break;
     case K::present_demo: out.present.push_back(i.arg); break;
     case K::see_suggestions:
       if (s_.suggestions) go(Screen::suggestions);
@@ -308,6 +314,7 @@ void KioskUi::frame(TimePoint now, const CameraView& cam, UiOutput& out) {
   }
 
   kit_.begin_frame();
+  kit_.set_language(languages_.pick(s_.language));
   std::vector<Intent> intents;
   switch (s_.screen) {
     case Screen::attract: screen_attract(s_, kit_, cam, intents); break;

@@ -21,7 +21,8 @@ struct UiOutput {
 
 class KioskUi {
  public:
-  KioskUi(KioskState initial, Fonts fonts);
+  // `languages`: every catalog the kiosk can speak (English only when none were found).
+  KioskUi(KioskState initial, Fonts fonts, i18n::Languages languages = {});
 
   const KioskState& state() const { return s_; }
   Kit& kit() { return kit_; }
@@ -55,6 +56,7 @@ class KioskUi {
   void mark_present(const std::string& id);
 
   KioskState s_;
+  i18n::Languages languages_;
   Kit kit_;
   GraphLayout graph_;
   PinGate gate_;

@@ -34,6 +34,9 @@ void screen_storage_problem(const KioskState& s, Kit& k, std::vector<Intent>& ou
 void draw_camera(Kit& k, ImDrawList* dl, const CameraView& cam, ImVec2 min, ImVec2 max,
                  std::string_view status);
 void draw_progress_to_three(Kit& k, ImDrawList* dl, ImVec2 pos, int met);
+// One chip per language the kiosk speaks, right-aligned at `top_right`; returns its height
+// (0 when the kiosk speaks only one language).
+float draw_language_chips(const KioskState& s, Kit& k, ImVec2 top_right, std::vector<Intent>& out);
 // Seconds left until `deadline`, never negative.
 int seconds_left(const KioskState& s, TimePoint deadline);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/config/kiosk_config.hpp"
+#include "core/i18n/language.hpp"
 
 namespace rapport::ui {
 
@@ -39,6 +40,19 @@ class Kit {
   const Fonts& fonts() const { return fonts_; }
   const Palette& pal() const { return pal_; }
   float em() const { return fonts_.em; }
+
+  // The language the screens speak this frame (assets/locale/README.md).
+  void set_language(const i18n::Language& l) { lang_ = &l; }
+  const i18n::Language& lang() const { return *lang_; }
+  const char* tr(const char* msgid) const { return lang_->tr(msgid); }
+  template <class... A>
+  std::string trf(const char* msgid, A&&... args) const {
+    return lang_->trf(msgid, std::forward<A>(args)...);
+  }
+  template <class... A>
+  std::string trfn(const char* singular, const char* plural, long n, A&&... args) const {
+    return lang_->trfn(singular, plural, n, std::forward<A>(args)...);
+  }
   ImVec2 em2(float x, float y) const { return ImVec2(x * fonts_.em, y * fonts_.em); }
 
   // Text drawn at a position (top-left), wrapped to `wrap` pixels when > 0. Returns its size.
@@ -73,6 +87,7 @@ class Kit {
  private:
   Fonts fonts_;
   Palette pal_;
+  const i18n::Language* lang_ = &i18n::english();
   void noted(ImFont* font, std::string_view s);
   std::vector<std::string> visible_;
   std::vector<bool> readable_;

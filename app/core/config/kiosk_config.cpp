@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/config/pin.hpp"
+#include "core/i18n/language.hpp"
 
 namespace rapport {
 
@@ -156,7 +157,7 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string&
   }
   KioskConfig c;
   Reader r(doc, name);
-  RAPPORT_TRY(r.check_keys(doc, "", {"mode", "event_name", "kiosk_id", "theme", "display", "camera",
+  RAPPORT_TRY(r.check_keys(doc, "", {"mode", "event_name", "kiosk_id", "language", "theme", "display", "camera",
                                      "scanner", "timeouts", "fairness", "admin", "sync", "hub"}));
   if (const toml::node* n = doc.get("mode")) {
     auto s = n->value<std::string>();
@@ -170,6 +171,12 @@ Result<KioskConfig> parse_kiosk_config(std::string_view text, const std::string&
   }
   RAPPORT_TRY(r.text(doc, "", "event_name", c.event_name));
   RAPPORT_TRY(r.text(doc, "", "kiosk_id", c.kiosk_id));
+  RAPPORT_TRY(r.text(doc, "", "language", c.language));
+  if (i18n::primary_subtag(c.language).empty())
+    return make_error(fmt::format("'language' = \"{}\" must be a language code such as \"en\", \"de\" or \"es\"",
+                                  c.language),
+                      r.where(*doc.get("language")));
+  c.language = i18n::primary_subtag(c.language);
 
   auto theme = r.table("theme");
   if (!theme) return theme.error();

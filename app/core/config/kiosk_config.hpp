@@ -20,6 +20,7 @@ struct KioskConfig {
   KioskMode mode = KioskMode::door;
   std::string event_name;  // overrides the event name stored in the database when set
   std::string kiosk_id;    // overrides the database's kiosk id when set
+  std::string language = "en";  // what the screens speak until an attendee's own language is known
 
   struct Theme {
     Colour background = 0x14202B;
