@@ -48,11 +48,14 @@ class KioskUi {
   // True once per door outcome / suggestions shown: the platform measures scan-to-screen.
   std::optional<TimePoint> take_shown_scan();
 
+  // One intent of the screens (a tap, a key): a pure state machine over the state, the
+  // requests and the camera, unit tested (tests/unit/test_kiosk_ui_apply.cpp).
+  void apply(const Intent& i, UiOutput& out);
+
  private:
   enum class Pending { none, door, we_met_first, manual };
   void go(Screen screen);
   void go_home(UiOutput& out);
-  void apply(const Intent& i, UiOutput& out);
   void mark_present(const std::string& id);
 
   KioskState s_;

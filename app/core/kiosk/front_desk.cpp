@@ -1,6 +1,7 @@
 #include "core/kiosk/front_desk.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/config/pin.hpp"
 #include "core/kiosk/matcher_bridge.hpp"
@@ -37,21 +38,15 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   if (!cfg.kiosk_id.empty()) d->store_->set_kiosk_id(cfg.kiosk_id);
   d->event_name_ = cfg.event_name.empty() ? d->store_->event().name : cfg.event_name;
 
-  auto people = load_attendees(d->store_->db());
-  if (!people) return people.error();
-  for (const auto& a : *people)
+  // One read of the people, their tags and who is here serves both the roster the
+  // screens show and the matcher's index (cold start on a big event).
+  auto snap = load_matcher_snapshot(*d->store_);
+  if (!snap) return snap.error();
+  d->roster_.reserve(snap->attendees.size());
+  for (const auto& a : snap->attendees)
     if (a.status != AttendeeStatus::forgotten) d->roster_.push_back(public_person(a));
-  auto st = d->store_->db().cached("SELECT attendee_id FROM checkins");
-  if (!st) return st.error();
-  std::vector<std::string> present;
-  for (;;) {
-    auto row = (*st)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    present.push_back((*st)->text(0));
-  }
-  for (auto& p : d->roster_)
-    p.present = std::find(present.begin(), present.end(), p.id) != present.end();
+  const std::unordered_set<std::string> present(snap->present.begin(), snap->present.end());
+  for (auto& p : d->roster_) p.present = present.count(p.id) > 0;
 
   auto demo = d->store_->db().cached(
       "SELECT c.code, a.first_name FROM attendee_codes c JOIN attendees a ON a.id = c.attendee_id "
@@ -72,12 +67,11 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   mc.exposure_window_minutes = cfg.fairness.exposure_window_minutes;
   mc.exposure_cap_per_window = cfg.fairness.exposure_cap_per_window;
   mc.exclude_same_company = cfg.fairness.exclude_same_company;
-  auto m = open_matcher(*d->store_, mc);
-  if (!m) return m.error();
-  d->matcher_ = std::move(*m);
+  d->matcher_ = open_matcher(*snap, mc, d->store_->clock());
   if (!cfg.sync.target.empty())
     d->sync_ = std::make_unique<LiveSync>(cfg.sync.target, std::chrono::seconds(cfg.sync.interval_seconds));
   d->store_->db().reset_cached();
+  if (d->options_.before_start) RAPPORT_TRY(d->options_.before_start());
   d->thread_ = std::thread([p = d.get()] { p->run(); });
   return d;
 }

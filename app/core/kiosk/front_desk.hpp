@@ -94,6 +94,9 @@ class FrontDesk {
     KioskConfig config;  // [sync] target + interval_seconds: pushed from the desk thread
     // How often the desk looks at the clock when idle (a push is due, a retry is due).
     std::chrono::milliseconds tick{1000};
+    // Runs after the load, before the desk's thread starts; an error stops the opening
+    // (the kiosk's start-up check of the file, run beside the load).
+    std::function<Status()> before_start;
   };
   // Loads the roster snapshot and the matcher index, then starts the desk thread.
   static Result<std::unique_ptr<FrontDesk>> open(Store store, Options options);

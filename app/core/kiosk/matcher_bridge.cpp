@@ -7,6 +7,10 @@ Result<std::unique_ptr<Matcher>> open_matcher(Store& store, MatcherConfig config
   return Matcher::build(store, config);
 }
 
+std::unique_ptr<Matcher> open_matcher(const MatcherSnapshot& snapshot, MatcherConfig config, Clock clock) {
+  return Matcher::build_from(snapshot, config, std::move(clock));
+}
+
 Status note_suggestions_shown(Store& store, const SuggestionSet& set) {
   return record_suggestions_shown(store, set);
 }

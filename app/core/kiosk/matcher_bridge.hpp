@@ -11,6 +11,8 @@
 namespace rapport {
 
 Result<std::unique_ptr<Matcher>> open_matcher(Store& store, MatcherConfig config);
+// The same from a snapshot the caller already read.
+std::unique_ptr<Matcher> open_matcher(const MatcherSnapshot& snapshot, MatcherConfig config, Clock clock);
 Status note_suggestions_shown(Store& store, const SuggestionSet& set);
 Result<ConnectResult> connect_pair(Store& store, const std::string& a_id, const std::string& b_id,
                                    std::string_view method);

@@ -106,6 +106,11 @@ Result<std::optional<Attendee>> load_attendee(Db& db, const std::string& id) {
 Result<std::vector<Attendee>> load_attendees(Db& db) {
   std::vector<Attendee> out;
   std::unordered_map<std::string, size_t> index;
+  // Sized once: a vector of 100,000 attendees grown by doubling copies them many times.
+  if (auto n = db.scalar_int("SELECT count(*) FROM attendees"); n && *n > 0) {
+    out.reserve(static_cast<size_t>(*n));
+    index.reserve(static_cast<size_t>(*n));
+  }
   {
     auto st = db.prepare(std::string("SELECT ") + kColumns + " FROM attendees ORDER BY id");
     if (!st) return st.error();
@@ -117,17 +122,30 @@ Result<std::vector<Attendee>> load_attendees(Db& db) {
       out.push_back(read_row(*st));
     }
   }
-  auto st = db.prepare(
-      "SELECT x.attendee_id, x.kind, t.label FROM attendee_tags x JOIN tags t ON t.tag = x.tag "
-      "ORDER BY x.attendee_id, x.kind, x.tag");
+  // The labels once (a few thousand tags), then the links in key order without a join:
+  // a lookup in `tags` for each of a big event's ~700,000 links is most of the load.
+  std::unordered_map<std::string, std::string> labels;
+  RAPPORT_TRY(db.each_row("SELECT tag, label FROM tags", [&](const Stmt& t) { labels.emplace(t.text(0), t.text(1)); }));
+  auto st = db.prepare("SELECT attendee_id, kind, tag FROM attendee_tags ORDER BY attendee_id, kind, tag");
   if (!st) return st.error();
+  size_t at = 0;  // links come in attendee order, as `out` does: look up only on a change
+  std::string last_id;
+  bool have = false;
   while (true) {
     auto r = st->step();
     if (!r) return r.error();
     if (!*r) break;
-    auto it = index.find(st->text(0));
-    if (it == index.end()) continue;
-    if (auto k = parse_tag_kind(st->text(1))) out[it->second].tags_of(*k).push_back(st->text(2));
+    std::string id = st->text(0);
+    if (!have || id != last_id) {
+      auto it = index.find(id);
+      have = it != index.end();
+      if (have) at = it->second;
+      last_id = std::move(id);
+      if (!have) continue;
+    }
+    auto label = labels.find(st->text(2));
+    if (label == labels.end()) continue;  // the join dropped links to no tag
+    if (auto k = parse_tag_kind(st->text(1))) out[at].tags_of(*k).push_back(label->second);
   }
   return out;
 }
