@@ -93,7 +93,7 @@ void KioskUi::on_scan(const std::string& text, TimePoint captured, UiOutput& out
   }
   pending_ = Pending::door;
   awaiting_show_ = captured;
-  out.requests.push_back(ScanRequest{text, captured, s_.mode != KioskMode::door});
+  out.requests.push_back(ScanRequest{text, captured, s_.mode != KioskMode::door, s_.language});
   out.clear_camera = true;
 }
 
@@ -237,7 +237,7 @@ void KioskUi::apply(const Intent& i, UiOutput& out) {
     case K::search_clear: s_.search_query.clear(); break;
     case K::checkin_id:
       pending_ = Pending::manual;
-      out.requests.push_back(CheckinByIdRequest{i.arg, s_.mode != KioskMode::door});
+      out.requests.push_back(CheckinByIdRequest{i.arg, s_.mode != KioskMode::door, s_.language});
       break;
     case K::pin_digit:
       if (s_.pin_digits.size() < 12 && !s_.pin_checking) s_.pin_digits += i.arg;

@@ -37,6 +37,7 @@ Result<std::unique_ptr<FrontDesk>> FrontDesk::open(Store store, Options options)
   const auto& cfg = d->options_.config;
   if (!cfg.kiosk_id.empty()) d->store_->set_kiosk_id(cfg.kiosk_id);
   d->event_name_ = cfg.event_name.empty() ? d->store_->event().name : cfg.event_name;
+  d->languages_ = i18n::Languages::load(i18n::Languages::default_dir());
 
   // One read of the people, their tags and who is here serves both the roster the
   // screens show and the matcher's index (cold start on a big event).
@@ -195,21 +196,22 @@ DeskReply FrontDesk::handle_scan(const ScanRequest& r) {
     c.outcome = CheckinOutcome::unknown_code;
     c.at = store_->now_iso();
     c.reason = res->detail;
-    return door_reply(c, res->match, false, r.captured);
+    return door_reply(c, res->match, false, r.captured, r.language);
   }
   CheckinMethod m = res->code_kind == CodeKind::badge ? CheckinMethod::badge : CheckinMethod::ticket;
   auto c = checkin_attendee(*store_, res->attendee_id, m);
   if (!c) return StorageProblem{c.error().to_string()};
-  return door_reply(*c, ScanMatch::attendee, r.suggest, r.captured);
+  return door_reply(*c, ScanMatch::attendee, r.suggest, r.captured, r.language);
 }
 
 DeskReply FrontDesk::handle_checkin_id(const CheckinByIdRequest& r) {
   auto c = checkin_attendee(*store_, r.attendee_id, CheckinMethod::manual);
   if (!c) return StorageProblem{c.error().to_string()};
-  return door_reply(*c, ScanMatch::attendee, r.suggest, store_->now());
+  return door_reply(*c, ScanMatch::attendee, r.suggest, store_->now(), r.language);
 }
 
-DeskReply FrontDesk::door_reply(const CheckinResult& c, ScanMatch match, bool suggest, TimePoint captured) {
+DeskReply FrontDesk::door_reply(const CheckinResult& c, ScanMatch match, bool suggest, TimePoint captured,
+                                std::string_view language) {
   DoorReply out;
   out.match = match;
   out.checkin = c;
@@ -217,7 +219,9 @@ DeskReply FrontDesk::door_reply(const CheckinResult& c, ScanMatch match, bool su
   if (c.outcome == CheckinOutcome::checked_in && c.attendee) matcher_->on_checkin(c.attendee->id);
   bool here = c.outcome == CheckinOutcome::checked_in || c.outcome == CheckinOutcome::already_checked_in;
   if (suggest && here && c.attendee) {
-    auto set = matcher_->suggest(c.attendee->id, SuggestOptions{2}, store_->now());
+    SuggestOptions options{2};
+    options.language = &languages_.pick(language);
+    auto set = matcher_->suggest(c.attendee->id, options, store_->now());
     if (!set) return StorageProblem{set.error().to_string()};
     auto noted = note_suggestions_shown(*store_, *set);
     if (!noted) return StorageProblem{noted.error().to_string()};

@@ -20,6 +20,7 @@
 #include "core/checkin/resolve.hpp"
 #include "core/config/kiosk_config.hpp"
 #include "core/kiosk/day_picture.hpp"
+#include "core/i18n/language.hpp"
 #include "core/matcher/matcher.hpp"
 #include "core/store/store.hpp"
 #include "core/sync/live_sync.hpp"
@@ -42,10 +43,12 @@ struct ScanRequest {
   std::string text;
   TimePoint captured{};     // when the frame (or keystroke burst) holding the code arrived
   bool suggest = false;     // floor: also fetch two suggestions
+  std::string language;     // the screen's language: the words of the suggestions ("" = English)
 };
 struct CheckinByIdRequest {
   std::string attendee_id;  // manual check-in from the search screen
   bool suggest = false;
+  std::string language;     // as ScanRequest::language
 };
 struct MeetRequest {
   std::string first_id;          // the person who started "We met"
@@ -127,7 +130,8 @@ class FrontDesk {
   DeskReply handle(DeskRequest& r);
   DeskReply handle_scan(const ScanRequest& r);
   DeskReply handle_checkin_id(const CheckinByIdRequest& r);
-  DeskReply door_reply(const CheckinResult& c, ScanMatch match, bool suggest, TimePoint captured);
+  DeskReply door_reply(const CheckinResult& c, ScanMatch match, bool suggest, TimePoint captured,
+                       std::string_view language);
   DeskReply handle_meet(const MeetRequest& r);
   DeskReply handle_pin(const PinRequest& r);
   DeskReply handle_sync(bool manual);
@@ -140,6 +144,7 @@ class FrontDesk {
   std::vector<PublicPerson> roster_;
   std::vector<DemoBadge> demo_badges_;
   std::string event_name_;
+  i18n::Languages languages_;  // the catalogs the suggestions' words come from
 
   mutable std::mutex mu_;
   std::condition_variable cv_;

@@ -144,7 +144,7 @@ class IndexedMatcher final : public Matcher {
   void gather(PersonIx u, int64_t now_ms, std::vector<Candidate>& out);
   void fallback(PersonIx u, int64_t now_ms, const std::vector<PersonIx>& chosen, std::vector<Candidate>& out);
   std::vector<Candidate> pick(PersonIx u, std::vector<Candidate>& pool, int count, int64_t now_ms);
-  std::vector<Introduction> introductions(PersonIx u, const std::string& today);
+  std::vector<Introduction> introductions(PersonIx u, const std::string& today, const i18n::Language& lang);
   int connections_today(PersonIx u, const std::string& today) const {
     int n = 0;
     for (const Met& m : index_.met(u))
@@ -325,7 +325,8 @@ std::vector<Candidate> IndexedMatcher::pick(PersonIx u, std::vector<Candidate>& 
   return chosen;
 }
 
-std::vector<Introduction> IndexedMatcher::introductions(PersonIx u, const std::string& today) {
+std::vector<Introduction> IndexedMatcher::introductions(PersonIx u, const std::string& today,
+                                                        const i18n::Language& lang) {
   std::vector<PersonIx> met;
   for (const Met& m : index_.met(u))
     if (local_date(TimePoint(std::chrono::milliseconds(m.at_ms))) == today && index_.suggestable(m.other))
@@ -342,7 +343,7 @@ std::vector<Introduction> IndexedMatcher::introductions(PersonIx u, const std::s
       if (score > best) best = score, ba = met[i], bb = met[j], bs = s;
     }
   if (ba == kNone) return {};
-  std::string reason = introduction_reason(index_, ba, bb, bs);
+  std::string reason = introduction_reason(index_, ba, bb, bs, lang);
   auto ref = [&](PersonIx p) {
     const Person& x = index_.person(p);
     return AttendeeRef{x.id, x.full_name(), x.first_name};
@@ -352,6 +353,7 @@ std::vector<Introduction> IndexedMatcher::introductions(PersonIx u, const std::s
 
 Result<SuggestionSet> IndexedMatcher::suggest(const std::string& attendee_id, SuggestOptions options,
                                               TimePoint now) {
+  const i18n::Language& lang = options.language ? *options.language : i18n::english();
   auto found = index_.find(attendee_id);
   if (!found || index_.person(*found).status == AttendeeStatus::forgotten)
     return make_error("no attendee with id '" + attendee_id + "'");
@@ -365,7 +367,7 @@ Result<SuggestionSet> IndexedMatcher::suggest(const std::string& attendee_id, Su
   set.connections_today = connections_today(u, today);
   if (me.status != AttendeeStatus::active) {
     set.refusal = SuggestRefusal::not_active;
-    set.note = "This badge cannot be used for introductions - please see the registration desk.";
+    set.note = lang.tr("This badge cannot be used for introductions - please see the registration desk.");
     return set;
   }
   if (!me.present) {
@@ -389,14 +391,14 @@ Result<SuggestionSet> IndexedMatcher::suggest(const std::string& attendee_id, Su
     s.initials = first_letter(p.first_name) + first_letter(p.last_name);
     s.kind = c.kind;
     s.score = std::round(c.score * 1000.0) / 1000.0;
-    auto words = explain(index_, u, c.v, s.kind, c.signals, mix((uint64_t{u} << 32) ^ c.v));
+    auto words = explain(index_, u, c.v, s.kind, c.signals, mix((uint64_t{u} << 32) ^ c.v), lang);
     s.reasons = std::move(words.reasons);
     s.starter = std::move(words.starter);
     set.suggestions.push_back(std::move(s));
     if (options.update_exposure) index_.add_shown(u, c.v, now_ms);
   }
-  set.introductions = introductions(u, today);
-  set.note = suggestion_note(set.connections_today, set.suggestions.size(), options.count);
+  set.introductions = introductions(u, today, lang);
+  set.note = suggestion_note(set.connections_today, set.suggestions.size(), options.count, lang);
   return set;
 }
 

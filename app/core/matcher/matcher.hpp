@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/i18n/language.hpp"
+
 #include "core/roster/attendee.hpp"
 #include "core/store/store.hpp"
 #include "core/util/clock.hpp"
@@ -75,6 +77,8 @@ struct SuggestOptions {
   // false for a preview (`suggest --dry-run`): nothing about exposure or "looking for
   // you" changes in memory.
   bool update_exposure = true;
+  // The words of reasons, questions and notes; null: English.
+  const i18n::Language* language = nullptr;
 };
 
 // Everything the index is built from, already out of the store (so benchmarks and tests
