@@ -6,7 +6,7 @@ cd "$(dirname "$0")/../.."
 find app -name '*.cpp' -o -name '*.hpp' | sort > /tmp/rapport-i18n-files.$$
 xgettext --from-code=UTF-8 --language=C++ --keyword= --keyword=tr --keyword=trn:1,2 \
   --keyword=N_ --keyword=trf --keyword=trfn:1,2 \
-  --no-location --sort-output --package-name=rapport --msgid-bugs-address= \
+  --no-location --sort-output --package-name=rapport --msgid-bugs-address=rapport \
   --files-from=/tmp/rapport-i18n-files.$$ -o assets/locale/rapport.pot
 rm -f /tmp/rapport-i18n-files.$$
 for po in assets/locale/*.po; do
