@@ -101,7 +101,8 @@ int open_fds() {
 
 }  // namespace
 
-nlohmann::json probe_figures(const std::string& name, int64_t frames, int64_t event_clock_offset_s) {
+nlohmann::json probe_figures(const std::string& name, int64_t frames, int64_t event_clock_offset_s,
+                             int64_t text_textures) {
   GlCensus gl = gl_census();
   struct mallinfo2 heap = mallinfo2();
   return {{"name", name},
@@ -114,6 +115,7 @@ nlohmann::json probe_figures(const std::string& name, int64_t frames, int64_t ev
           {"frames", frames},
           {"event_clock_offset_s", event_clock_offset_s},
           {"gl_textures_live", gl.textures_live()},
+          {"gl_text_textures_live", text_textures},
           {"gl_buffers_live", gl.buffers_live()},
           {"gl_vertex_arrays_live", gl.vertex_arrays_live()},
           {"gl_textures_created", gl.textures_created},

@@ -15,7 +15,10 @@
 namespace rapport {
 
 // The figures of one probe, named `name`; the caller parks the camera around it.
-nlohmann::json probe_figures(const std::string& name, int64_t frames, int64_t event_clock_offset_s);
+// `text_textures`: how many live GL textures belong to the shaped-text cache, which is
+// bounded by its own limits and rises and falls with the names on screen.
+nlohmann::json probe_figures(const std::string& name, int64_t frames, int64_t event_clock_offset_s,
+                             int64_t text_textures);
 
 // Probes recorded so far, rewritten whole to `path` after each one: a run that dies later
 // still leaves its figures.

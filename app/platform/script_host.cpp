@@ -1,5 +1,7 @@
 #include "platform/script_host.hpp"
 
+#include "ui/text_cache.hpp"
+
 namespace rapport {
 
 void KioskScriptHost::key_burst(const std::string& text) {
@@ -25,7 +27,8 @@ Status KioskScriptHost::probe(const std::string& name) {
   // Measured with the camera's worker parked between frames: a frame it happens to be
   // rendering or decoding at this instant (up to a few MB) is not memory the kiosk keeps.
   scan_.hold_camera(true);
-  auto figures = probe_figures(name, frames_, offset_->load() / 1000);
+  auto figures = probe_figures(name, frames_, offset_->load() / 1000,
+                               static_cast<int64_t>(ui_.kit().text_cache().textures()));
   scan_.hold_camera(false);
   return probes_.add(std::move(figures));
 }
